@@ -1,0 +1,21 @@
+// The format table: one importer per format, tried in order on every cleaned line.
+// Detection is by content only; a format hint merely moves that importer to the front.
+import type { Format } from '../model/types';
+import type { FormatParser } from './format';
+import { lockdepParser } from './lockdep';
+import { freebsdWitnessParser, openbsdWitnessParser } from './witness';
+
+export const FORMAT_PARSERS: readonly FormatParser[] = [
+  lockdepParser,
+  openbsdWitnessParser,
+  freebsdWitnessParser,
+];
+
+export function orderedParsers(hint?: Format): readonly FormatParser[] {
+  if (!hint) return FORMAT_PARSERS;
+  const first = FORMAT_PARSERS.filter((p) => p.format === hint);
+  return [...first, ...FORMAT_PARSERS.filter((p) => p.format !== hint)];
+}
+
+/** Every format's line-start vocabulary, for the cleaner's re-splitting and re-joining. */
+export const ALL_LINE_STARTS: readonly RegExp[] = FORMAT_PARSERS.flatMap((p) => p.lineStarts);

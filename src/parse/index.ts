@@ -1,0 +1,100 @@
+// The parser's front door: raw pasted text in, reports and diagnostics out. Never throws.
+import { SCHEMA, type Diagnostic, type ParseOutput, type Report } from '../model/types';
+import { cleanText } from './clean';
+import type { CleanLine } from './clean/types';
+import { ALL_LINE_STARTS, orderedParsers } from './detect';
+import type { FormatParser, ParseOptions } from './format';
+import { explainNoReport, sniffBadInput } from './no-report';
+
+export type { ParseOptions };
+
+export function parseText(input: string, options: ParseOptions = {}): ParseOutput {
+  const diagnostics: Diagnostic[] = [];
+  const bad = sniffBadInput(input);
+  if (bad) return { schema: SCHEMA, reports: [], diagnostics: [bad] };
+
+  let lines: CleanLine[];
+  try {
+    const cleaned = cleanText(input, { lineStarts: ALL_LINE_STARTS });
+    lines = cleaned.lines;
+    diagnostics.push(...cleaned.diagnostics);
+  } catch (err) {
+    // The cleaner is a best effort; if it trips, read the text as it is rather than fail.
+    diagnostics.push(internalError(null, 'cleaning the text', err));
+    lines = input.split(/\r\n|\r|\n/).map((text, i) => ({
+      text,
+      origin: i + 1,
+      originEnd: i + 1,
+      stream: null,
+    }));
+  }
+
+  const parsers = orderedParsers(options.format);
+  const reports: Report[] = [];
+  for (const stream of splitStreams(lines)) {
+    reports.push(...scanStream(stream, parsers, diagnostics));
+  }
+  reports.sort((a, b) => a.lines.start - b.lines.start);
+
+  if (reports.length === 0) diagnostics.push(explainNoReport(lines));
+  return { schema: SCHEMA, reports, diagnostics };
+}
+
+/**
+ * Two reports printed at once interleave line by line; with printk caller ids
+ * ("[T8418]" vs "[T14782]") each task's lines are read on their own. Lines without an id
+ * (wrapped tails, prefix-less continuation records) stay with the id before them.
+ */
+function splitStreams(lines: CleanLine[]): CleanLine[][] {
+  if (!lines.some((l) => l.stream !== null)) return [lines];
+  const byStream = new Map<string, CleanLine[]>();
+  let current = '';
+  for (const line of lines) {
+    if (line.stream !== null) current = line.stream;
+    let group = byStream.get(current);
+    if (!group) byStream.set(current, (group = []));
+    group.push(line);
+  }
+  return [...byStream.values()];
+}
+
+function scanStream(
+  lines: readonly CleanLine[],
+  parsers: readonly FormatParser[],
+  diagnostics: Diagnostic[],
+): Report[] {
+  const reports: Report[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    let advanced = false;
+    for (const parser of parsers) {
+      let sniffed = false;
+      try {
+        sniffed = parser.sniff(lines, i);
+      } catch (err) {
+        diagnostics.push(internalError(lines[i]?.origin ?? null, `sniffing ${parser.format}`, err));
+      }
+      if (!sniffed) continue;
+      try {
+        const { report, end } = parser.parse(lines, i);
+        reports.push(report);
+        i = Math.max(end, i + 1);
+        advanced = true;
+      } catch (err) {
+        diagnostics.push(internalError(lines[i]?.origin ?? null, `reading a ${parser.format} report`, err));
+      }
+      break;
+    }
+    if (!advanced) i++;
+  }
+  return reports;
+}
+
+function internalError(line: number | null, what: string, err: unknown): Diagnostic {
+  const message = err instanceof Error ? err.message : String(err);
+  return {
+    line,
+    severity: 'error',
+    message: `lockscope failed while ${what}${line ? ` at line ${line}` : ''}: ${message}. The text is kept; please report this.`,
+  };
+}
