@@ -1,0 +1,58 @@
+// Which frame of a dependency's trace a person wants to see: the first one past the locking
+// machinery (lockdep itself, the lock primitives, might_fault), i.e. the caller that took the lock.
+import type { Frame } from '../model/types';
+
+// Anchored, no nested quantifiers: these run on names from untrusted text.
+const MACHINERY: readonly RegExp[] = [
+  // lockdep's own frames: "__lock_acquire+0x1420/0x15e0", "lock_acquire.part.0+0x…"
+  /^_*lock_(acquire|acquired|contended|release|map_acquire\w*|sync)$/,
+  /^(check_prev_adds?|check_prevs_add|validate_chain|check_noncircular|check_deadlock|print_\w+_bug|add_chain_cache|mark_lock\w*|debug_check_no_locks_\w+)$/,
+  // spinlock/rwlock primitives: "_raw_spin_lock_irqsave", "__raw_read_lock", "do_raw_spin_lock", "queued_spin_lock_slowpath"
+  /^_*(do_)?(raw_)?(spin|read|write)_(try)?lock(_\w+)?$/,
+  /^_*queued_(spin|read|write)_lock\w*$/,
+  /^_*rt_(spin|read|write|mutex)_\w*lock\w*$/,
+  // sleeping locks: "__mutex_lock_common", "mutex_lock_nested", "ww_mutex_lock", "down_write_killable", "rwsem_down_read_slowpath"
+  /^_*(ww_)?mutex_(try)?lock(_\w+)?$/,
+  /^_*(down|up)_(read|write)\w*$/,
+  /^_*down(_interruptible|_killable|_timeout|_trylock)?$/,
+  /^_*(rwsem|percpu_rwsem|percpu)_down\w*$/,
+  /^_*percpu_(down|up)_(read|write)\w*$/,
+  /^_*cpus_(read|write)_lock$/,
+  /^_*rt_mutex\w*$/,
+  // faults and sleeps that lockdep models as taking mmap_lock / fs_reclaim: "__might_fault"
+  /^_*might_(fault|sleep|resched|lock\w*)$/,
+  /^_*fs_reclaim_acquire$/,
+  // completions and work flushes tracked as pseudo-locks (cross-release era): "wait_for_common"
+  /^_*wait_for_(common|completion)\w*$/,
+  /^_*(start_flush_work|touch_wq_lockdep_map|touch_work_lockdep_map)$/,
+  // the stack dumpers themselves
+  /^_*(dump_stack\w*|show_stack|save_trace|stack_trace_save\w*|arch_stack_walk)$/,
+];
+
+/** "lock_acquire.part.0" and "foo.cold" are the compiler's clones of the same function. */
+export function baseFunctionName(name: string): string {
+  const dot = name.indexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+export function isLockMachinery(frame: Frame): boolean {
+  const name = baseFunctionName(frame.function);
+  return MACHINERY.some((re) => re.test(name));
+}
+
+/**
+ * The first reliable frame that is not locking machinery. Falls back to the first reliable
+ * frame when the whole trace is machinery (a trace cut short), then to anything at all.
+ */
+export function firstInterestingFrame(trace: readonly Frame[]): Frame | null {
+  const reliable = trace.filter((f) => !f.unreliable);
+  return reliable.find((f) => !isLockMachinery(f)) ?? reliable[0] ?? trace[0] ?? null;
+}
+
+/** A frame the way the kernel prints it, plus the source line when symbolized. */
+export function formatFrame(f: Frame): string {
+  let s = f.function + (f.offset ? `+${f.offset}` : '');
+  if (f.module) s += ` [${f.module}]`;
+  if (f.file) s += ` ${f.file}${f.line !== null ? `:${f.line}` : ''}`;
+  return s;
+}
