@@ -110,23 +110,25 @@ function oneLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
 }
 
-/** Splits after `->`, `.`, `/`, `_`, space or `)` so "&sb->s_type->i_mutex_key#5" breaks where a reader would. */
+/**
+ * Splits after `->`, `)`, `,` or a space if it can, else after `.`, `/`, `_`, so that
+ * "&sb->s_type->i_mutex_key#5" breaks where a reader would.
+ */
 export function wrapName(text: string, width: number): string[] {
   const lines: string[] = [];
   let rest = text;
   while (rest.length > width) {
-    let cut = -1;
-    for (let i = width; i >= Math.floor(width / 2); i--) {
-      const c = rest[i - 1];
-      if (c === '>' || c === '.' || c === '/' || c === '_' || c === ' ' || c === ')' || c === ',') {
-        cut = i;
-        break;
-      }
-    }
-    if (cut < 0) cut = width;
+    const cut = lastBreak(rest, width, '>), ') ?? lastBreak(rest, width, './_') ?? width;
     lines.push(rest.slice(0, cut));
     rest = rest.slice(cut);
   }
   lines.push(rest);
   return lines;
+}
+
+function lastBreak(text: string, width: number, after: string): number | null {
+  for (let i = width; i >= Math.max(1, Math.floor(width / 3)); i--) {
+    if (after.includes(text[i - 1]!)) return i;
+  }
+  return null;
 }
