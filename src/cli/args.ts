@@ -48,7 +48,8 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
       continue;
     }
     const value = inline ?? argv[++i];
-    if (value === undefined) throw new UsageError(`option '--${spec.name}' needs a value (${spec.value})`);
+    if (value === undefined)
+      throw new UsageError(`option '--${spec.name}' needs a value (${spec.value})`);
     options[spec.name] = value;
   }
   return { options, positionals };
@@ -65,6 +66,26 @@ export function formatOptions(specs: readonly OptionSpec[]): string {
 }
 
 function suggest(key: string, specs: readonly OptionSpec[]): string {
-  const near = specs.find((s) => s.name.startsWith(key) || (key.length > 2 && key.startsWith(s.name)));
+  const near =
+    specs.find((s) => s.name.startsWith(key) || (key.length > 2 && key.startsWith(s.name))) ??
+    specs.find((s) => editDistance(key, s.name) <= 2);
   return near ? ` (did you mean --${near.name}?)` : '';
+}
+
+/** Levenshtein distance; option names are short, so the quadratic table is nothing. */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2 || a.length > 40) return Infinity;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(
+        prev[j]! + 1,
+        row[j - 1]! + 1,
+        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    prev = row;
+  }
+  return prev[b.length]!;
 }

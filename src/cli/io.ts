@@ -35,7 +35,10 @@ export function processIO(): CliIO {
   };
 }
 
-export async function readStream(stream: AsyncIterable<Uint8Array | string>, limit: number): Promise<Uint8Array> {
+export async function readStream(
+  stream: AsyncIterable<Uint8Array | string>,
+  limit: number,
+): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of stream) {

@@ -27,7 +27,9 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   if (first === 'help') return help(rest[0], io);
   const command = COMMANDS.find((c) => c.name === first);
   if (!command) {
-    const what = first.startsWith('-') ? `unknown option '${first}' (a command comes first)` : `unknown command '${first}'`;
+    const what = first.startsWith('-')
+      ? `unknown option '${first}' (a command comes first)`
+      : `unknown command '${first}'`;
     return usageError(what, io);
   }
   return runCommand(command, rest, io);
@@ -45,7 +47,9 @@ async function runCommand(command: Command, argv: readonly string[], io: CliIO):
     if (err instanceof UsageError) return usageError(err.message, io, command);
     if (err instanceof InputError) return usageError(err.message, io, command);
     const message = err instanceof Error ? err.message : String(err);
-    io.stderr.write(`lockscope: internal error: ${message}\nThis is a bug in lockscope; please report it with the input.\n`);
+    io.stderr.write(
+      `lockscope: internal error: ${message}\nThis is a bug in lockscope; please report it with the input.\n`,
+    );
     if (process.env.LOCKSCOPE_DEBUG && err instanceof Error) io.stderr.write(`${err.stack}\n`);
     return EXIT.internal;
   }
@@ -96,7 +100,9 @@ export function commandHelp(c: Command): string {
 
 function version(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(
+      readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+    ) as { version?: string };
     return pkg.version ?? 'unknown';
   } catch {
     return 'unknown';

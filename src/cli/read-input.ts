@@ -81,12 +81,16 @@ function decompress(raw: Uint8Array, shown: string, limit: number): Uint8Array {
       if (code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
         throw new InputError(`${shown}: uncompressed, it is ${tooLarge(limit)}`);
       }
-      throw new InputError(`${shown}: looks gzip-compressed but cannot be unpacked (${(err as Error).message})`);
+      throw new InputError(
+        `${shown}: looks gzip-compressed but cannot be unpacked (${(err as Error).message})`,
+      );
     }
   }
   for (const [magic, what, command] of OTHER_COMPRESSION) {
     if (startsWith(raw, magic)) {
-      throw new InputError(`${shown}: is ${what}-compressed; unpack it first, e.g. ${command} ${shown} | lockscope parse -`);
+      throw new InputError(
+        `${shown}: is ${what}-compressed; unpack it first, e.g. ${command} ${shown} | lockscope parse -`,
+      );
     }
   }
   return raw;

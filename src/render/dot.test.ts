@@ -7,7 +7,12 @@ import { circularReport, LIST, QUEUE, STATE } from './fixtures';
 const hasDot = spawnSync('dot', ['-V']).status === 0;
 
 /** Lock names as real reports print them, plus the two characters DOT cares about. */
-const ODD = ['"quoted" lock', 'back\\slash\\', '(work_completion)(&(&w->work)->timer)', '&sb->s_type->i_mutex_key#5/1'];
+const ODD = [
+  '"quoted" lock',
+  'back\\slash\\',
+  '(work_completion)(&(&w->work)->timer)',
+  '&sb->s_type->i_mutex_key#5/1',
+];
 
 function oddReport(): Report {
   const r = circularReport();
@@ -39,7 +44,8 @@ describe('renderDot', () => {
   });
 
   it('draws the cycle in red and marks the new dependency dashed with its chain entry', () => {
-    const edge = (p: string, n: string) => lines.find((l) => l.startsWith(`  "${p}" -> "${n}"`)) ?? '';
+    const edge = (p: string, n: string) =>
+      lines.find((l) => l.startsWith(`  "${p}" -> "${n}"`)) ?? '';
     expect(edge(LIST, QUEUE)).toContain('label="#2"');
     expect(edge(LIST, QUEUE)).toContain('color="red"');
     expect(edge(QUEUE, STATE)).toContain('label="#0 new"');
@@ -64,7 +70,9 @@ describe('renderDot', () => {
     expect(dotQuote('a"b\\c')).toBe('"a\\"b\\\\c"');
     expect(dotQuote('end\\')).toBe('"end\\\\"');
     expect(dotQuote('two\nlines')).toBe('"two lines"');
-    expect(dotLabel('&sb->s_type->i_mutex_key#5', 12)).toBe('"&sb->\\ns_type->\\ni_mutex_\\nkey#5"');
+    expect(dotLabel('&sb->s_type->i_mutex_key#5', 12)).toBe(
+      '"&sb->\\ns_type->\\ni_mutex_\\nkey#5"',
+    );
     const odd = renderDot([oddReport()]);
     // Every line has balanced unescaped quotes.
     for (const line of odd.split('\n')) {
@@ -73,7 +81,10 @@ describe('renderDot', () => {
   });
 
   it('wraps long names at punctuation a reader would break at', () => {
-    expect(wrapName('(work_completion)(&(&w->work)->timer)', 20)).toEqual(['(work_completion)', '(&(&w->work)->timer)']);
+    expect(wrapName('(work_completion)(&(&w->work)->timer)', 20)).toEqual([
+      '(work_completion)',
+      '(&(&w->work)->timer)',
+    ]);
     expect(wrapName('x'.repeat(50), 20)).toEqual(['x'.repeat(20), 'x'.repeat(20), 'x'.repeat(10)]);
     expect(wrapName('short', 20)).toEqual(['short']);
   });
@@ -83,7 +94,9 @@ describe('renderDot', () => {
       const run = spawnSync('dot', ['-Tsvg'], { input: renderDot([report]), encoding: 'utf8' });
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
-      const texts = [...run.stdout.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => unescapeXml(m[1]!));
+      const texts = [...run.stdout.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) =>
+        unescapeXml(m[1]!),
+      );
       // Labels are wrapped onto several <text> lines; joined back they give the names.
       const drawn = texts.join('');
       for (const c of report.classes) expect(drawn).toContain(c.name);
@@ -92,5 +105,10 @@ describe('renderDot', () => {
 });
 
 function unescapeXml(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#45;/g, '-').replace(/&amp;/g, '&');
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#45;/g, '-')
+    .replace(/&amp;/g, '&');
 }

@@ -38,7 +38,11 @@ export function renderDot(reports: readonly Report[], opts: DotOptions = {}): st
     node(next);
     const key = `${prev}\u0000${next}`;
     let e = edges.get(key);
-    if (!e) edges.set(key, (e = { prev, next, inCycle: false, isNew: false, entries: new Set(), at: null }));
+    if (!e)
+      edges.set(
+        key,
+        (e = { prev, next, inCycle: false, isNew: false, entries: new Set(), at: null }),
+      );
     return e;
   };
 
@@ -61,9 +65,15 @@ export function renderDot(reports: readonly Report[], opts: DotOptions = {}): st
   }
 
   const out: string[] = ['digraph lockscope {'];
-  reports.forEach((r, i) => out.push(`  // report ${i + 1}: ${oneLine(r.title)} (lines ${r.lines.start}-${r.lines.end})`));
+  reports.forEach((r, i) =>
+    out.push(`  // report ${i + 1}: ${oneLine(r.title)} (lines ${r.lines.start}-${r.lines.end})`),
+  );
   const label = opts.label ?? (reports.length === 1 ? reports[0]!.title : undefined);
-  out.push('  graph [labelloc=t, fontname="monospace"' + (label ? `, label=${dotLabel(label, 100)}` : '') + '];');
+  out.push(
+    '  graph [labelloc=t, fontname="monospace"' +
+      (label ? `, label=${dotLabel(label, 100)}` : '') +
+      '];',
+  );
   out.push('  node [shape=box, fontname="monospace", fontsize=10];');
   out.push('  edge [fontname="monospace", fontsize=9];');
   for (const [name, n] of nodes) {
@@ -81,7 +91,9 @@ export function renderDot(reports: readonly Report[], opts: DotOptions = {}): st
     if (e.inCycle) attrs.push('color="red"', 'penwidth=2');
     // The new edge is the acquisition lockdep caught in the act: dashed, as "trying to acquire".
     if (e.isNew) attrs.push('style="bold,dashed"');
-    out.push(`  ${dotQuote(e.prev)} -> ${dotQuote(e.next)}${attrs.length ? ` [${attrs.join(', ')}]` : ''};`);
+    out.push(
+      `  ${dotQuote(e.prev)} -> ${dotQuote(e.next)}${attrs.length ? ` [${attrs.join(', ')}]` : ''};`,
+    );
   }
   out.push('}');
   return out.join('\n') + '\n';

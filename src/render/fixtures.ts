@@ -114,14 +114,23 @@ export function circularReport(): Report {
         next: QUEUE,
         chainEntry: 2,
         isNew: false,
-        trace: frames('__mutex_lock+0x9f/0x8c0', 'mutex_lock_nested+0x1b/0x20', 'frob_flush+0x18/0x60 [frob]', 'frob_list_walk+0x77/0x100 [frob]'),
+        trace: frames(
+          '__mutex_lock+0x9f/0x8c0',
+          'mutex_lock_nested+0x1b/0x20',
+          'frob_flush+0x18/0x60 [frob]',
+          'frob_list_walk+0x77/0x100 [frob]',
+        ),
       },
       {
         prev: STATE,
         next: LIST,
         chainEntry: 1,
         isNew: false,
-        trace: frames('_raw_spin_lock+0x30/0x40', 'frob_register+0x44/0x120 [frob]', 'frob_probe+0x90/0x1a0 [frob]'),
+        trace: frames(
+          '_raw_spin_lock+0x30/0x40',
+          'frob_register+0x44/0x120 [frob]',
+          'frob_probe+0x90/0x1a0 [frob]',
+        ),
       },
       {
         prev: QUEUE,
@@ -148,7 +157,9 @@ export function circularReport(): Report {
         { cpu: 0, op: 'lock', class: STATE, inInterrupt: false },
       ],
     },
-    heldLocks: [{ index: 0, class: QUEUE, address: 'ffff888012345700', at: 'frob_flush+0x18/0x60 [frob]' }],
+    heldLocks: [
+      { index: 0, class: QUEUE, address: 'ffff888012345700', at: 'frob_flush+0x18/0x60 [frob]' },
+    ],
     trace: frames(
       'dump_stack_lvl+0x45/0x5d',
       'check_noncircular+0x10a/0x120',

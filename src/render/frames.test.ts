@@ -4,28 +4,57 @@ import { frame } from './fixtures';
 
 describe('firstInterestingFrame', () => {
   it('skips lockdep and the lock primitives to the caller that took the lock', () => {
-    const trace = ['__lock_acquire+0x1/0x2', 'lock_acquire+0x1/0x2', '__mutex_lock+0x1/0x2', 'mutex_lock_nested+0x1/0x2', 'frob_update+0x2a/0x90 [frob]'].map((t) => frame(t));
+    const trace = [
+      '__lock_acquire+0x1/0x2',
+      'lock_acquire+0x1/0x2',
+      '__mutex_lock+0x1/0x2',
+      'mutex_lock_nested+0x1/0x2',
+      'frob_update+0x2a/0x90 [frob]',
+    ].map((t) => frame(t));
     expect(firstInterestingFrame(trace)?.function).toBe('frob_update');
   });
 
   it('skips might_fault, rwsems, raw spinlocks and compiler clones of lockdep functions', () => {
-    for (const name of ['__might_fault', 'down_write', 'down_read_killable', '_raw_spin_lock_irqsave', 'lock_acquire.part.0', 'percpu_down_write', 'cpus_read_lock', 'wait_for_common', 'check_prev_add']) {
+    for (const name of [
+      '__might_fault',
+      'down_write',
+      'down_read_killable',
+      '_raw_spin_lock_irqsave',
+      'lock_acquire.part.0',
+      'percpu_down_write',
+      'cpus_read_lock',
+      'wait_for_common',
+      'check_prev_add',
+    ]) {
       expect(isLockMachinery(frame(`${name}+0x1/0x2`)), name).toBe(true);
     }
-    for (const name of ['filldir', 'handle_create', 'update_locks', 'down_the_road_helper', 'mutexes_dump']) {
+    for (const name of [
+      'filldir',
+      'handle_create',
+      'update_locks',
+      'down_the_road_helper',
+      'mutexes_dump',
+    ]) {
       expect(isLockMachinery(frame(`${name}+0x1/0x2`)), name).toBe(false);
     }
   });
 
   it('ignores unreliable "?" frames and falls back when the whole trace is machinery', () => {
-    expect(firstInterestingFrame([frame('stale_guess+0x1/0x2', true), frame('real_caller+0x3/0x4')])?.function).toBe('real_caller');
-    expect(firstInterestingFrame([frame('lock_acquire+0x1/0x2'), frame('down_write+0x1/0x2')])?.function).toBe('lock_acquire');
+    expect(
+      firstInterestingFrame([frame('stale_guess+0x1/0x2', true), frame('real_caller+0x3/0x4')])
+        ?.function,
+    ).toBe('real_caller');
+    expect(
+      firstInterestingFrame([frame('lock_acquire+0x1/0x2'), frame('down_write+0x1/0x2')])?.function,
+    ).toBe('lock_acquire');
     expect(firstInterestingFrame([])).toBeNull();
   });
 
   it('prints frames as the kernel does, with the source line when symbolized', () => {
     expect(formatFrame(frame('frob_update+0x2a/0x90 [frob]'))).toBe('frob_update+0x2a/0x90 [frob]');
-    expect(formatFrame({ ...frame('f+0x1/0x2'), file: 'fs/frob.c', line: 12 })).toBe('f+0x1/0x2 fs/frob.c:12');
+    expect(formatFrame({ ...frame('f+0x1/0x2'), file: 'fs/frob.c', line: 12 })).toBe(
+      'f+0x1/0x2 fs/frob.c:12',
+    );
     expect(baseFunctionName('foo.isra.0')).toBe('foo');
   });
 });

@@ -18,23 +18,44 @@ describe('renderReportText', () => {
   });
 
   it('lists held locks with where they were taken', () => {
-    expect(text).toContain(`  held     #0 ${QUEUE} (ffff888012345700), at frob_flush+0x18/0x60 [frob]\n`);
+    expect(text).toContain(
+      `  held     #0 ${QUEUE} (ffff888012345700), at frob_flush+0x18/0x60 [frob]\n`,
+    );
   });
 
   it('shows each dependency with its chain entry and first frame past the lock machinery', () => {
-    expect(text).toContain(`    #2  ${LIST} -> ${QUEUE}\n          at frob_flush+0x18/0x60 [frob]\n`);
-    expect(text).toContain(`    #1  ${STATE} -> ${LIST}\n          at frob_register+0x44/0x120 [frob]\n`);
-    expect(text).toContain(`    #0  ${QUEUE} -> ${STATE}  (new)\n          at frob_update+0x2a/0x90 [frob]\n`);
+    expect(text).toContain(
+      `    #2  ${LIST} -> ${QUEUE}\n          at frob_flush+0x18/0x60 [frob]\n`,
+    );
+    expect(text).toContain(
+      `    #1  ${STATE} -> ${LIST}\n          at frob_register+0x44/0x120 [frob]\n`,
+    );
+    expect(text).toContain(
+      `    #0  ${QUEUE} -> ${STATE}  (new)\n          at frob_update+0x2a/0x90 [frob]\n`,
+    );
     expect(text).toContain('  trace    frob_update+0x2a/0x90 [frob] (11 frames)\n');
   });
 
   it('prints per-report notes with their line numbers', () => {
-    const r = { ...circularReport(), diagnostics: [{ line: 40, severity: 'warning' as const, message: 'scenario cut short' }] };
+    const r = {
+      ...circularReport(),
+      diagnostics: [{ line: 40, severity: 'warning' as const, message: 'scenario cut short' }],
+    };
     expect(renderReportText(r)).toContain('  notes:\n    line 40: warning: scenario cut short\n');
   });
 
   it('leaves out what the report does not have, and says "truncated"', () => {
-    const r = { ...circularReport(), kernel: null, task: null, cycle: null, scenario: null, heldLocks: null, dependencies: [], trace: [], truncated: true };
+    const r = {
+      ...circularReport(),
+      kernel: null,
+      task: null,
+      cycle: null,
+      scenario: null,
+      heldLocks: null,
+      dependencies: [],
+      trace: [],
+      truncated: true,
+    };
     const t = renderReportText(r);
     expect(t).not.toMatch(/kernel|task|cycle|held|dependencies|scenario/);
     expect(t).toContain('(truncated)');
@@ -69,7 +90,10 @@ describe('renderScenario', () => {
   });
 
   it('survives a CPU index the table does not name', () => {
-    const lines = renderScenario({ cpus: [], steps: [{ cpu: 1e9, op: 'rlock', class: 'B', inInterrupt: false }] });
+    const lines = renderScenario({
+      cpus: [],
+      steps: [{ cpu: 1e9, op: 'rlock', class: 'B', inInterrupt: false }],
+    });
     expect(lines.at(-1)?.trim()).toBe('rlock(B);');
     expect(lines.length).toBe(3);
   });

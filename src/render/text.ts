@@ -16,16 +16,25 @@ const LABEL_WIDTH = 9;
 
 export function renderReportText(r: Report, opts: TextOptions = {}): string {
   const out: string[] = [];
-  const nth = opts.index !== undefined && (opts.total ?? 0) > 1 ? `report ${opts.index} of ${opts.total}: ` : '';
+  const nth =
+    opts.index !== undefined && (opts.total ?? 0) > 1
+      ? `report ${opts.index} of ${opts.total}: `
+      : '';
   out.push(`${nth}${safe(r.title)}`);
   const where = opts.source ? ` of ${safe(opts.source)}` : '';
-  out.push(`${INDENT}${r.format} ${r.kind}, lines ${r.lines.start}-${r.lines.end}${where}${r.truncated ? ' (truncated)' : ''}`);
+  out.push(
+    `${INDENT}${r.format} ${r.kind}, lines ${r.lines.start}-${r.lines.end}${where}${r.truncated ? ' (truncated)' : ''}`,
+  );
   if (r.headline && r.headline !== r.title) field(out, 'headline', r.headline);
   if (r.kernel !== null) field(out, 'kernel', r.kernel);
   if (r.task) field(out, 'task', `${r.task.comm}/${r.task.pid}`);
   if (r.cycle && r.cycle.length > 0) field(out, 'cycle', [...r.cycle, r.cycle[0]!].join(' -> '));
   else if (r.classes.length > 0) {
-    field(out, 'classes', r.classes.map((c) => c.name + (c.usage !== null ? `{${c.usage}}` : '')).join(', '));
+    field(
+      out,
+      'classes',
+      r.classes.map((c) => c.name + (c.usage !== null ? `{${c.usage}}` : '')).join(', '),
+    );
   }
   if (r.heldLocks) {
     if (r.heldLocks.length === 0) field(out, 'held', 'no locks');
@@ -70,7 +79,10 @@ function dependencyLines(d: Dependency): string[] {
 export function renderScenario(s: Scenario): string[] {
   // A CPU index is the parser's; clamp it so a bad one cannot make a million columns.
   const cpuOf = (st: ScenarioStep) => Math.min(Math.max(st.cpu, 0), 31);
-  const cpuCount = s.steps.reduce((n, st) => Math.max(n, cpuOf(st) + 1), Math.min(s.cpus.length, 32));
+  const cpuCount = s.steps.reduce(
+    (n, st) => Math.max(n, cpuOf(st) + 1),
+    Math.min(s.cpus.length, 32),
+  );
   const names = Array.from({ length: cpuCount }, (_, i) => safe(s.cpus[i] ?? `CPU${i}`));
   const texts = s.steps.map(stepText);
   const widths = names.map((name) => name.length + 4);
@@ -78,7 +90,13 @@ export function renderScenario(s: Scenario): string[] {
     widths[cpuOf(st)] = Math.max(widths[cpuOf(st)]!, texts[k]!.length + 4);
   });
   const offsets = widths.map((_, col) => widths.slice(0, col).reduce((a, b) => a + b, 0));
-  const lines = [joinColumns(names, widths), joinColumns(names.map((n) => '-'.repeat(n.length)), widths)];
+  const lines = [
+    joinColumns(names, widths),
+    joinColumns(
+      names.map((n) => '-'.repeat(n.length)),
+      widths,
+    ),
+  ];
   s.steps.forEach((st, k) => lines.push(' '.repeat(offsets[cpuOf(st)]!) + texts[k]!));
   return lines;
 }

@@ -48,12 +48,16 @@ function renderText(files: readonly FileOutput[]): string {
     const source = named ? f.name : undefined;
     for (const r of f.output.reports) {
       index++;
-      blocks.push(renderReportText(r, { index, total, ...(source !== undefined ? { source } : {}) }));
+      blocks.push(
+        renderReportText(r, { index, total, ...(source !== undefined ? { source } : {}) }),
+      );
     }
     // Notes about the file as a whole (what the cleaner undid, what was skipped).
     if (f.output.reports.length > 0 && f.output.diagnostics.length > 0) {
       const head = source !== undefined ? `notes on ${source}:` : 'notes:';
-      blocks.push([head, ...f.output.diagnostics.map((d) => `  ${formatDiagnostic(d)}`)].join('\n') + '\n');
+      blocks.push(
+        [head, ...f.output.diagnostics.map((d) => `  ${formatDiagnostic(d)}`)].join('\n') + '\n',
+      );
     }
   }
   return blocks.join('\n');

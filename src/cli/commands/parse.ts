@@ -53,7 +53,11 @@ export const parseCommand: Command = {
     { name: 'text', help: 'a summary to read in a terminal (default)' },
     { name: 'json', help: 'the report model as JSON (schema lockscope.report/v1)' },
     { name: 'dot', help: 'the lock graph as Graphviz DOT' },
-    { name: 'format', value: 'FMT', help: 'format hint, e.g. linux-lockdep (never changes results)' },
+    {
+      name: 'format',
+      value: 'FMT',
+      help: 'format hint, e.g. linux-lockdep (never changes results)',
+    },
     HELP_OPTION,
   ],
   run: runParse,
@@ -63,7 +67,8 @@ async function runParse(args: ParsedArgs, io: CliIO): Promise<number> {
   const mode = outputMode(args);
   const format = formatHint(args);
   const names = args.positionals.length > 0 ? args.positionals : ['-'];
-  if (names.filter((n) => n === '-').length > 1) throw new UsageError("stdin ('-') can be read only once");
+  if (names.filter((n) => n === '-').length > 1)
+    throw new UsageError("stdin ('-') can be read only once");
   if (names.includes('-') && io.stdinIsTTY) {
     io.stderr.write('lockscope: reading a log from the terminal; paste it and end with Ctrl-D\n');
   }
@@ -86,21 +91,24 @@ async function runParse(args: ParsedArgs, io: CliIO): Promise<number> {
   if (mode === 'text') {
     // The summary would silently skip them otherwise; JSON and DOT readers have the diagnostics.
     const empty = files.filter((f) => f.output.reports.length === 0);
-    for (const f of empty) io.stderr.write(`lockscope: ${shownName(f.name)}: no lock report found\n`);
+    for (const f of empty)
+      io.stderr.write(`lockscope: ${shownName(f.name)}: no lock report found\n`);
   }
   return EXIT.ok;
 }
 
 function outputMode(args: ParsedArgs): OutputMode {
   const asked = (['text', 'json', 'dot'] as const).filter((m) => args.options[m]);
-  if (asked.length > 1) throw new UsageError(`choose one output: ${asked.map((m) => `--${m}`).join(' or ')}`);
+  if (asked.length > 1)
+    throw new UsageError(`choose one output: ${asked.map((m) => `--${m}`).join(' or ')}`);
   return asked[0] ?? 'text';
 }
 
 function formatHint(args: ParsedArgs): Format | undefined {
   const value = args.options.format;
   if (value === undefined || value === true) return undefined;
-  if (!isFormat(value)) throw new UsageError(`unknown format '${value}'; one of: ${FORMATS.join(', ')}`);
+  if (!isFormat(value))
+    throw new UsageError(`unknown format '${value}'; one of: ${FORMATS.join(', ')}`);
   return value;
 }
 
@@ -111,7 +119,9 @@ function shownName(name: string): string {
 /** Compiler style, "kern.log:12: error: ...", so editors can jump to the line. */
 function diagnosticLines(name: string, out: ParseOutput): string {
   const shown = shownName(name);
-  const lines = out.diagnostics.map((d) => `${shown}${d.line !== null ? `:${d.line}` : ''}: ${d.severity}: ${safe(d.message)}`);
+  const lines = out.diagnostics.map(
+    (d) => `${shown}${d.line !== null ? `:${d.line}` : ''}: ${d.severity}: ${safe(d.message)}`,
+  );
   if (lines.length === 0) lines.push(`${shown}: no lock report found`);
   return lines.join('\n') + '\n';
 }
