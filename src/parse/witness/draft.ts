@@ -1,0 +1,88 @@
+// A report being assembled by one of the WITNESS readers: classes once each, spans, diagnostics.
+import type { Diagnostic, Format, Frame, Report, Severity, Span, WitnessKind } from '../../model/types';
+import type { CleanLine } from '../clean/types';
+import type { ParsedReport } from '../format';
+
+export class Draft {
+  readonly report: Report;
+  private readonly classNames = new Set<string>();
+  private last: number;
+
+  constructor(
+    readonly lines: readonly CleanLine[],
+    readonly start: number,
+    format: Format,
+    kind: WitnessKind,
+  ) {
+    this.last = start;
+    const first = lines[start]!;
+    this.report = {
+      format,
+      kind,
+      title: '',
+      lines: { start: first.origin, end: first.originEnd },
+      truncated: false,
+      kernel: null,
+      task: null,
+      classes: [],
+      dependencies: [],
+      cycle: null,
+      scenario: null,
+      heldLocks: null,
+      trace: [],
+      headline: first.text.trim(),
+      diagnostics: [],
+      spans: [],
+      details: {},
+    };
+  }
+
+  /** Marks lines[i] as part of the report. */
+  take(i: number, role: Span['role'] = 'other', ref: string | null = null): void {
+    if (i > this.last) this.last = i;
+    const line = this.lines[i];
+    if (line) this.report.spans!.push({ line: line.origin, role, ref });
+  }
+
+  addClass(name: string): void {
+    if (this.classNames.has(name)) return;
+    this.classNames.add(name);
+    this.report.classes.push({ name, usage: null, waitType: null });
+  }
+
+  addDependency(prev: string, next: string, trace: Frame[], isNew: boolean): void {
+    this.addClass(prev);
+    this.addClass(next);
+    this.report.dependencies.push({ prev, next, trace, chainEntry: null, isNew });
+  }
+
+  diag(i: number | null, severity: Severity, message: string): void {
+    const line = i === null ? null : (this.lines[i]?.origin ?? null);
+    const d: Diagnostic = { line, severity, message };
+    this.report.diagnostics!.push(d);
+  }
+
+  detail(key: string, value: string): void {
+    if (!(key in this.report.details!)) this.report.details![key] = value;
+  }
+
+  /** Index just past the last line taken. */
+  get end(): number {
+    return this.last + 1;
+  }
+
+  finish(): ParsedReport {
+    const lastLine = this.lines[this.last]!;
+    this.report.lines.end = Math.max(lastLine.originEnd, this.report.lines.start);
+    if (this.report.diagnostics!.length === 0) delete this.report.diagnostics;
+    if (Object.keys(this.report.details!).length === 0) delete this.report.details;
+    return { report: this.report, end: this.end };
+  }
+}
+
+/** Index of the next non-blank line at or after i (blank lines are doubled in some pastes). */
+export function nextNonBlank(lines: readonly CleanLine[], i: number, limit = 3): number {
+  let j = i;
+  while (j < lines.length && j - i < limit && lines[j]!.text.trim() === '') j++;
+  return j < lines.length && lines[j]!.text.trim() !== '' ? j : -1;
+}

@@ -1,0 +1,239 @@
+// witness_checkorder()'s lock order reversal (FreeBSD subr_witness.c, all generations; OpenBSD's port).
+import type { Format, Frame } from '../../model/types';
+import type { CleanLine } from '../clean/types';
+import type { ParsedReport } from '../format';
+import { readDebuggerTail } from './debugger-tail';
+import { Draft, nextNonBlank } from './draft';
+import { parseOrderLockLine, splitTrailingGroup, type OrderLock } from './lock-line';
+import {
+  ALL_ORDERS_HEADER,
+  CYCLE_EDGE,
+  FIRST_SEEN_HEADER,
+  INCOMPLETE_PATH,
+  LOR_HEADER,
+  ORDER_DATA_MISSING,
+  ORDER_STACK_HEADER,
+  STACK_HEADER,
+} from './patterns';
+import { readTrace } from './trace';
+import { checkCutFrame, isLastContent, markTruncated, takeCutTail } from './truncation';
+
+export type StartsReport = (lines: readonly CleanLine[], i: number) => boolean;
+
+/** An edge printed with (or without) its stack: "established at", "first seen at", "[1] -> [2]". */
+interface PrintedEdge {
+  prev: string;
+  next: string;
+  trace: Frame[];
+  kind: 'established' | 'attempted' | 'first-seen' | 'missing' | 'cycle';
+}
+
+/** Does a LOR start at lines[i]: its header, or (header lost) a 1st line followed by a 2nd line. */
+export function sniffLor(lines: readonly CleanLine[], i: number): boolean {
+  const text = lines[i]!.text;
+  const h = LOR_HEADER.exec(text);
+  // 5.0 printed "lock order reversal" without the colon: only trust it before a 1st line
+  if (h) return h[2] !== undefined || nextIsOrderLock(lines, i + 1, '1st');
+  const first = parseOrderLockLine(text);
+  return first?.ordinal === '1st' && nextIsOrderLock(lines, i + 1, '2nd');
+}
+
+function nextIsOrderLock(lines: readonly CleanLine[], i: number, ordinal: OrderLock['ordinal']): boolean {
+  const k = nextNonBlank(lines, i);
+  return k >= 0 && parseOrderLockLine(lines[k]!.text)?.ordinal === ordinal;
+}
+
+export function parseLor(lines: readonly CleanLine[], start: number, format: Format, startsReport: StartsReport): ParsedReport {
+  const d = new Draft(lines, start, format, 'lock-order-reversal');
+  const r = d.report;
+  let i = start;
+  const h = LOR_HEADER.exec(lines[start]!.text);
+  let rule: string | null = null;
+  if (h) {
+    d.take(i, 'title');
+    if (h[3]) rule = `${h[3]} after non-sleepable`;
+    i++;
+  } else {
+    r.headline = 'lock order reversal:';
+    d.diag(start, 'info', 'The "lock order reversal:" line is missing; the report starts at its "1st" line.');
+  }
+
+  // 1st, 2nd and (three-lock form) 3rd
+  const locks: OrderLock[] = [];
+  for (const want of ['1st', '2nd', '3rd'] as const) {
+    const k = nextNonBlank(lines, i);
+    const lock = k >= 0 ? parseOrderLockLine(lines[k]!.text) : null;
+    if (!lock || lock.ordinal !== want) break;
+    locks.push(lock);
+    d.take(k, 'lock', lock.type);
+    d.detail(want, lines[k]!.text.trim());
+    i = k + 1;
+  }
+  for (const l of locks) d.addClass(l.type);
+  if (locks.length < 2) {
+    if (isLastContent(lines, i - 1)) markTruncated(d, i - 1, 'The paste ends before the "2nd" lock line.');
+    else d.diag(i - 1, 'error', 'A lock order reversal needs its "1st" and "2nd" lock lines; they were not found.');
+  }
+
+  // the sections that follow, in whatever order and number the generation prints them
+  const edges: PrintedEdge[] = [];
+  const known = locks.map((l) => l.type);
+  let current: Frame[] | null = null;
+  for (;;) {
+    const k = nextNonBlank(lines, i);
+    if (k < 0) break;
+    const text = lines[k]!.text;
+    let m: RegExpExecArray | null;
+    if ((m = ORDER_STACK_HEADER.exec(text))) {
+      const [prev, next] = splitArrow(m[1]!, known);
+      const t = readTrace(lines, k + 1, d, `${prev} -> ${next}`);
+      d.take(k, 'chain-entry', `${prev} -> ${next}`);
+      edges.push({ prev, next, trace: t.frames, kind: m[2] === 'established' ? 'established' : 'attempted' });
+      i = Math.max(t.end, k + 1);
+      if (t.frames.length === 0 && isLastContent(lines, k)) markTruncated(d, k, `The paste ends before the stack of "${text.trim()}".`);
+    } else if ((m = FIRST_SEEN_HEADER.exec(text))) {
+      const t = readTrace(lines, k + 1, d, `${m[1]} -> ${m[3]}`);
+      d.take(k, 'chain-entry', `${m[1]} -> ${m[3]}`);
+      edges.push({ prev: m[1]!, next: m[3]!, trace: t.frames, kind: 'first-seen' });
+      d.detail(`class ${m[1]}`, m[2]!);
+      d.detail(`class ${m[3]}`, m[4]!);
+      i = Math.max(t.end, k + 1);
+    } else if ((m = ORDER_DATA_MISSING.exec(text))) {
+      // "w1" is the 1st lock's witness, "w2" the 2nd's (openbsd-witness-syzkaller-10c01a4a700000)
+      const prev = witnessAlias(m[1]!, known);
+      const next = witnessAlias(m[2]!, known);
+      if (prev !== null && next !== null) edges.push({ prev, next, trace: [], kind: 'missing' });
+      d.take(k, 'other', prev !== null && next !== null ? `${prev} -> ${next}` : null);
+      d.diag(k, 'info', `WITNESS kept no stack for this order: "${text.trim()}".`);
+      i = k + 1;
+    } else if ((m = CYCLE_EDGE.exec(text))) {
+      const a = splitTrailingGroup(m[2]!);
+      const b = splitTrailingGroup(m[4]!);
+      const prev = a ? a.inner : m[2]!.trim();
+      const next = b ? b.inner : m[4]!.trim();
+      const t = readTrace(lines, k + 1, d, `${prev} -> ${next}`);
+      d.take(k, 'chain-entry', `${prev} -> ${next}`);
+      edges.push({ prev, next, trace: t.frames, kind: 'cycle' });
+      i = Math.max(t.end, k + 1);
+    } else if (INCOMPLETE_PATH.test(text)) {
+      d.take(k);
+      d.diag(k, 'info', 'WITNESS could not find the whole path back (incomplete path).');
+      i = k + 1;
+    } else if (ALL_ORDERS_HEADER.test(text)) {
+      d.take(k);
+      i = readOrderChains(lines, k + 1, d);
+    } else if (STACK_HEADER.test(text) && current === null) {
+      d.take(k);
+      const t = readTrace(lines, k + 1, d);
+      current = t.frames;
+      i = Math.max(t.end, k + 1);
+      checkCutFrame(lines, t.end, d);
+    } else break;
+  }
+  if (current) r.trace = current;
+  const tailStart = i;
+  i = readDebuggerTail(lines, i, d, { startsReport });
+  if (i === tailStart) takeCutTail(lines, nextNonBlank(lines, i), d, 'a stack');
+
+  buildGraph(d, locks, edges, rule);
+  // OpenBSD's "show all locks" prints lo_name ("fdlock"); the graph's node is its type
+  for (const h of r.heldLocks ?? []) h.class = locks.find((l) => l.name === h.class)?.type ?? h.class;
+  return d.finish();
+}
+
+/** "ufs -> vm map (user)": names may hold spaces, so the known types decide where " -> " splits. */
+function splitArrow(text: string, known: readonly string[]): [string, string] {
+  for (const a of known) for (const b of known) if (text === `${a} -> ${b}`) return [a, b];
+  const at = text.indexOf(' -> ');
+  return at < 0 ? [text, ''] : [text.slice(0, at), text.slice(at + 4)];
+}
+
+function witnessAlias(w: string, known: readonly string[]): string | null {
+  if (w === 'w1') return known[0] ?? null;
+  if (w === 'w2') return known[1] ?? null;
+  return null;
+}
+
+/** 2026 "All lock orders from B -> A:" chains: '"so_rcv" -> "tcp" -> "lle"', kept as printed. */
+function readOrderChains(lines: readonly CleanLine[], i: number, d: Draft): number {
+  const chains: string[] = [];
+  let j = i;
+  while (j < lines.length && /^\s*"/.test(lines[j]!.text)) {
+    chains.push(lines[j]!.text.trim());
+    d.take(j, 'chain-summary');
+    if (isLastContent(lines, j) && !/"\s*$/.test(lines[j]!.text)) markTruncated(d, j, 'The paste ends inside a lock-order chain.');
+    j++;
+  }
+  if (chains.length) d.detail('lockOrderChains', chains.join('\n'));
+  // each complete chain is a path of direct orders: '"so_rcv" -> "tcp" -> "lle"'
+  for (const chain of chains) {
+    const names = [...chain.matchAll(/"([^"]*)"/g)].map((m) => m[1]!);
+    for (let n = 0; n + 1 < names.length; n++) d.addDependency(names[n]!, names[n + 1]!, [], false);
+  }
+  return j;
+}
+
+function buildGraph(d: Draft, locks: OrderLock[], edges: PrintedEdge[], rule: string | null): void {
+  const r = d.report;
+  const [first, second, third] = locks;
+  const variant = rule ? ` (${rule})` : '';
+  if (rule) d.detail('rule', rule);
+  if (!first || !second) {
+    r.title = `lock order reversal${variant}${first ? `: ${first.type}` : ''}`;
+    for (const e of edges) d.addDependency(e.prev, e.next, e.trace, e.kind === 'attempted');
+    return;
+  }
+  const a = first.type;
+  const b = second.type;
+  r.title = `lock order reversal${variant}: ${third ? `${a} -> ${b} -> ${third.type}` : `${a} -> ${b}`}`;
+  // held order and attempted acquisition (§2.3): two-lock 2nd->1st then 1st->2nd; three-lock
+  // 1st->2nd (this thread) then 2nd->3rd
+  const established: [string, string] = third ? [a, b] : [b, a];
+  const attempted: [string, string] = third ? [b, third.type] : [a, b];
+
+  const cycleEdges = edges.filter((e) => e.kind === 'cycle');
+  if (cycleEdges.length > 0) {
+    // OpenBSD witness_print_cycle: the first edge is w1 -> w (the acquisition), then the path back
+    cycleEdges.forEach((e, n) => d.addDependency(e.prev, e.next, e.trace, n === 0));
+    r.cycle = cycleEdges.map((e) => e.prev);
+    if (r.trace.length === 0 && cycleEdges[0]!.trace.length) r.trace = cycleEdges[0]!.trace;
+    return;
+  }
+
+  // OpenBSD prints both directions' first stacks: the one that is the current stack is the new edge
+  const seenNow = pickNewEdge(edges, r.trace);
+  const attPair: [string, string] = seenNow ? [seenNow.prev, seenNow.next] : attempted;
+  const estPair: [string, string] = seenNow ? [seenNow.next, seenNow.prev] : established;
+  const find = (p: [string, string]) => edges.find((e) => e.prev === p[0] && e.next === p[1]);
+  const est = find(estPair);
+  const att = find(attPair);
+
+  if (est || !rule) {
+    d.addDependency(...estPair, est?.trace ?? [], false);
+    r.cycle = [a, b];
+    if (!est && edges.some((e) => e.kind === 'attempted'))
+      d.diag(null, 'info', `No "established at" stack: the order ${estPair.join(' -> ')} is known only transitively.`);
+  } else {
+    d.diag(null, 'info', `Reported by rule (${rule}), not because ${estPair.join(' -> ')} was seen: the attempted edge breaks the rule.`);
+  }
+  d.addDependency(...attPair, att?.trace.length ? att.trace : r.trace, true);
+  if (r.trace.length === 0 && att?.trace.length) r.trace = att.trace;
+  for (const e of edges) if (e !== est && e !== att && e.kind !== 'missing') d.addDependency(e.prev, e.next, e.trace, false);
+}
+
+/** OpenBSD prints both directions' first stacks; the one that is the current stack is the new edge. */
+function pickNewEdge(edges: PrintedEdge[], current: Frame[]): PrintedEdge | null {
+  if (current.length === 0) return null;
+  const names = new Set(current.map((f) => f.function));
+  let best: PrintedEdge | null = null;
+  let bestScore = 0.5;
+  for (const e of edges) {
+    if (e.kind !== 'first-seen' || e.trace.length === 0) continue;
+    const score = e.trace.filter((f) => names.has(f.function)).length / e.trace.length;
+    if (score > bestScore) {
+      best = e;
+      bestScore = score;
+    }
+  }
+  return best;
+}
