@@ -17,7 +17,7 @@ const MODULE_OPEN = /^\[([\w-]+)$/;
 // %pSb (CONFIG_STACKTRACE_BUILD_ID): `[ext4 5b3a9c0f…]`, split by the blank into two tokens
 const BUILD_ID_CLOSE = /^[0-9a-f]{16,64}\]$/;
 // syzbot: `lib/dump_stack.c:52`; llvm-symbolizer may add a column; `??:0` when unknown
-const LOCATION = /^([\w~+-]*[./][\w.~+\/-]*|\?\?):(\d+|\?)(?::\d+)?$/;
+const LOCATION = /^([\w~+-]*[./][\w.~+/-]*|\?\?):(\d+|\?)(?::\d+)?$/;
 // arm64 unwinder source since 6.13: ` (C)` caller, `(T)` task, `(P)`/`(L)` regs; decode copies it
 const SOURCE_FLAGS = /^\([A-Z]{1,4}\)$/;
 const MODULE_WORD = /^[\w-]+$/;
