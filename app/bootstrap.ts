@@ -1,0 +1,20 @@
+// What the page shows first: the last input if there was one, else the default example.
+import type { AppStore, InputStorage } from './store';
+
+export async function loadFirstInput(
+  store: AppStore,
+  storage: InputStorage,
+  defaultExample: string,
+): Promise<void> {
+  let saved: string | null = null;
+  try {
+    saved = storage.load();
+  } catch {
+    // localStorage can be disabled (privacy settings): behave as on a first visit.
+  }
+  if (saved !== null) {
+    await store.getState().loadInput(saved, 'restored');
+    return;
+  }
+  await store.getState().loadExample(defaultExample);
+}

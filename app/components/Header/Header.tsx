@@ -1,0 +1,15 @@
+import './Header.css';
+
+export function Header() {
+  return (
+    <header className="header">
+      <h1 className="header__name">lockscope</h1>
+      <p className="header__tagline">
+        Read lockdep and WITNESS deadlock reports: the locks, the cycle, the stacks.
+      </p>
+      <p className="header__privacy" data-testid="app.privacy">
+        Nothing you paste leaves your browser.
+      </p>
+    </header>
+  );
+}

@@ -1,0 +1,28 @@
+// The page's entry: one store, the parse worker behind it, window.lockscope, then the first input.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { createLockscopeApi } from './api/lockscope-api';
+import { loadFirstInput } from './bootstrap';
+import { DEFAULT_EXAMPLE_ID, fetchExample } from './platform/examples';
+import { createLocalInputStorage } from './platform/local-input-storage';
+import { AppStoreProvider, createAppStore } from './store';
+import { createWorkerParser } from './worker/parse-client';
+import './styles/base.css';
+
+const storage = createLocalInputStorage();
+const store = createAppStore({ parse: createWorkerParser(), storage, fetchExample });
+const ready = loadFirstInput(store, storage, DEFAULT_EXAMPLE_ID).catch((err: unknown) => {
+  console.error('lockscope: could not load the first input', err);
+});
+window.lockscope = createLockscopeApi(store, ready);
+// Typing is saved when it pauses; a reload right after a keystroke must not lose it.
+window.addEventListener('pagehide', () => store.getState().saveInput());
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <AppStoreProvider store={store}>
+      <App />
+    </AppStoreProvider>
+  </StrictMode>,
+);

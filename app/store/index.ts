@@ -1,0 +1,6 @@
+export { createAppStore, type AppState, type AppStore } from './create-app-store';
+export { AppStoreProvider, useAppStore } from './store-context';
+export * from './selectors';
+export type { InputStorage, InputSource, ParseFn, ParseStatus, StoreDeps } from './types';
+export type { LineSelection } from './view-slice';
+export { MAX_STORED_CHARS } from './report-slice';

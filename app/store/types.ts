@@ -1,0 +1,25 @@
+// What the store needs from the outside world, injected so that tests can hand in fakes.
+import type { ParseOutput } from '../../src/model/types';
+
+/** Parses text off the main thread; may reject when a newer request supersedes it. */
+export type ParseFn = (text: string) => Promise<ParseOutput>;
+
+/** Keeps the last input across reloads. */
+export interface InputStorage {
+  load(): string | null;
+  save(text: string): void;
+}
+
+export interface StoreDeps {
+  parse: ParseFn;
+  storage?: InputStorage;
+  /** fetches a shipped example report by its id (see app/examples.ts) */
+  fetchExample?: (id: string) => Promise<string>;
+  /** how long typing must pause before the text is parsed */
+  debounceMs?: number;
+}
+
+export type ParseStatus = 'idle' | 'parsing' | 'done' | 'failed';
+
+/** Where the text in the box came from. */
+export type InputSource = 'typed' | 'file' | 'example' | 'api' | 'restored';
