@@ -1,0 +1,41 @@
+// Named controls, headings in order, and everything reachable from the keyboard.
+import { expect, test } from './fixtures';
+
+test('controls have names and the headings outline the page', async ({ app }) => {
+  await app.open();
+  const { page } = app;
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('lockscope');
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText([
+    'Report text',
+    'What was found',
+  ]);
+  await expect(page.getByRole('textbox', { name: 'Report text' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Open file…' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Load an example report' })).toBeVisible();
+  await expect(page.getByRole('status')).toHaveCount(1);
+});
+
+test('the keyboard reaches the file button, the example menu and the text box in order', async ({
+  app,
+}) => {
+  await app.open();
+  const { page } = app;
+  const focused = () =>
+    page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+  const order: (string | null)[] = [];
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('Tab');
+    order.push(await focused());
+  }
+  expect(order).toEqual(['paste.open-file', 'paste.example', 'paste.input']);
+});
+
+test('a report in the list can be chosen with the keyboard', async ({ app }) => {
+  await app.open();
+  const state = await app.state();
+  expect(state.reports.length).toBeGreaterThan(0);
+  await app.results.items.first().focus();
+  await app.page.keyboard.press('Enter');
+  await expect(app.results.items.first()).toHaveAttribute('aria-current', 'true');
+  await expect(app.results.details.cycleList).toBeVisible();
+});
