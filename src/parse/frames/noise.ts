@@ -36,6 +36,10 @@ const HEX_WORDS = /^(?:[0-9a-f]{4,16}:\s+[0-9a-f]{8,16}|[0-9a-f]{8,16}\s+[0-9a-f
 // hand edits and syzkaller's own elisions inside a trace: `...`, `<snip>`, `[...]`
 const ELISION = /^(?:\.{3,}|\[\s*(?:\.{3}|snip)\s*\]|<snip>|\(unreliable\))$/;
 
+// save_stack_trace's ULONG_MAX terminator, printed until ~5.2: `[<ffffffff>] 0xffffffff` (2.6.x),
+// `  0xffffffffffffffff` (4.14-era, after the addresses were dropped)
+const END_MARKER = /^(?:\[<(?:f{8}|f{16})>\]\s+)?0x(?:f{8}|f{16})$/;
+
 /**
  * Lines that sit inside a backtrace without being frames and without ending it. Indentation is
  * never relied on: transport collapses and re-indents it.
@@ -49,12 +53,13 @@ export function isTraceNoise(text: string): boolean {
     case 0x2e /* . */:
     case 0x5b /* [ */:
     case 0x28 /* ( */:
-      return ELISION.test(t) || /^\[<(?:f{8}|f{16})>\]\s+0x(?:f{8}|f{16})$/.test(t);
+      return ELISION.test(t) || END_MARKER.test(t);
     case 0x2d /* - */:
       // `---[ end trace … ]---` ends a report: it is not noise
       return POWERPC_REGS.test(t);
   }
   return (
+    END_MARKER.test(t) ||
     X86_REGS.test(t) ||
     HEADINGS.test(t) ||
     HEX_WORDS.test(t) ||

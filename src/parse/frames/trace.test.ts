@@ -170,6 +170,26 @@ INFO: lockdep is turned off.`);
     expect(readTrace([], 0).end).toBe(0);
   });
 
+  it('passes over a wrapped header tail and an interleaved printk before the first frame', () => {
+    const lines = L(`stack backtrace:
+CPU: 0 PID: 0 Comm: swapper/0 Not
+tainted 5.9.0-rc3 #1
+sdhci_msm 7864900.sdhci: Got CD GPIO
+Hardware name: Qualcomm Technologies, Inc. APQ 8016 SBC (DT)
+Call trace:
+Kernel panic - not syncing: panic_on_warn set ...
+ dump_backtrace+0x0/0x1f8
+ show_stack+0x2c/0x38
+`);
+    expect(readTrace(lines, 0)).toMatchObject({ frameLines: [7, 8], end: 9 });
+  });
+
+  it('passes over nothing that surely starts something else, and nothing after a chain entry', () => {
+    expect(readTrace(L('Call Trace:\n---[ end trace f645f233383c1141 ]---\n foo+0x1/0x2'), 0).frames).toEqual([]);
+    expect(readTrace(L('CPU: 1 PID: 8 Comm: x Not tainted 5.7.1 #1\n\n foo+0x1/0x2'), 0).frames).toEqual([]);
+    expect(readTrace(L('-> #1 (a){+.+.}:\n-> #0 (b){+.+.}:\n foo+0x1/0x2'), 1).frames).toEqual([]);
+  });
+
   it('does not skip header lines once frames have begun', () => {
     expect(names(L(' foo+0x1/0x2\nCPU: 1 PID: 8 Comm: x Not tainted 5.7.1 #1\n bar+0x1/0x2'))).toEqual(['foo+0x1/0x2']);
   });

@@ -25,6 +25,11 @@ export function isTraceHeader(text: string): boolean {
   return HEADER.test(text.trim());
 }
 
+const MAX_STRANGERS = 3;
+const CALL_TRACE = /^Call [Tt]race:?$/;
+// what surely begins something else, even between a header and its frames
+const HARD_STOP = /^(?:$|-> #|---\[ end|={10}|-{10}|\[ BUG: |\[ INFO: )/;
+
 // a mailer wrapped `[<ffffffffa02919ba>]` away from its `find_ref_lock+0x24/0x46 [videodev]`
 const LONE_ADDRESS = /^\[<([0-9a-fA-F]{8,16})>\]$/;
 
@@ -32,6 +37,8 @@ const LONE_ADDRESS = /^\[<([0-9a-fA-F]{8,16})>\]$/;
  * Reads the backtrace that starts at lines[start]: header lines before the first frame are
  * skipped, noise (isTraceNoise) anywhere, and the trace ends at the first line that is neither a
  * frame nor noise (a blank line, `-> #0 …`, `---[ end trace …]---`, another report's banner).
+ * Only between a header (`CPU: … PID: …`, `Call Trace:`) and the first frame, up to three other
+ * lines are passed over: wrapped header tails and interleaved printk lines land there.
  * Beyond parseFrameLine it joins what one line cannot say alone: arm32's `(f) from (g+0x10/0x14)`
  * pairs (each frame gets the return address its caller line printed, and the outermost `from`
  * becomes the last frame), powerpc's `(unreliable)` printed on a line of its own, a `[<addr>]`
@@ -43,6 +50,8 @@ export function readTrace(lines: readonly CleanLine[], start: number): Trace {
   let pending: Frame | null = null;
   let pendingLine = -1;
   let skipNextFrame = false;
+  let headerSeen = false;
+  let strangers = 0;
   let i = start;
   let end = start;
   const push = (f: Frame, at: number) => {
@@ -93,11 +102,20 @@ export function readTrace(lines: readonly CleanLine[], start: number): Trace {
     if (isTraceNoise(t)) {
       if (t === '(unreliable)' && frames.length > 0) frames[frames.length - 1]!.unreliable = true;
       else if (t.startsWith('Last Breaking-Event-Address:')) skipNextFrame = true;
+      else if (frames.length === 0 && CALL_TRACE.test(t)) headerSeen = true;
       end = i + 1;
       continue;
     }
     if (frames.length === 0 && isTraceHeader(t)) {
+      headerSeen = true;
+      strangers = 0;
       end = i + 1;
+      continue;
+    }
+    // between the header and the first frame: a header's wrapped tail (`3.1.0-0.rc0.git19.1.fc17.x86_64 #1`)
+    // or another printk (`sdhci_msm 7864900.sdhci: Got CD GPIO`, `Kernel panic - not syncing: …`)
+    if (frames.length === 0 && headerSeen && strangers < MAX_STRANGERS && !HARD_STOP.test(t)) {
+      strangers++;
       continue;
     }
     break;

@@ -16,7 +16,7 @@ const FRAME = new RegExp(
     String.raw`(?:\s+(.*))?$`,
 );
 
-// 2.6.x save_stack_trace stored ULONG_MAX as an end marker and printed it: `[<ffffffff>] 0xffffffff`
+// save_stack_trace's ULONG_MAX end marker, printed until ~5.2: `[<ffffffff>] 0xffffffff`, `0xffffffffffffffff`
 const END_MARKER = /^0x(?:f{8}|f{16})$/;
 
 /** A trimmed x86-style frame line to a frame, or null. */
@@ -30,7 +30,3 @@ export function parseX86FrameLine(t: string): Frame | null {
   return makeFrame(name, m[4] ?? null, tail, m[1] ?? null, m[2] !== undefined);
 }
 
-/** `[<ffffffff>] 0xffffffff`: the 2.6.x end-of-trace marker, not a frame. */
-export function isEndMarker(t: string): boolean {
-  return t.startsWith('[<ffffffff') && /^\[<(?:f{8}|f{16})>\]\s+0x(?:f{8}|f{16})$/.test(t);
-}
