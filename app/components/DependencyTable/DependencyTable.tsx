@@ -29,8 +29,10 @@ export function DependencyTable({ dependencies }: { dependencies: readonly Depen
                 <code>{d.next}</code>
               </td>
               <td>
-                {d.chainEntry !== null ? `#${d.chainEntry}` : '–'}
-                {d.isNew ? <strong> new</strong> : null}
+                {d.chainEntry !== null ? `#${d.chainEntry}` : null}
+                {d.chainEntry !== null && d.isNew ? ' ' : null}
+                {d.isNew ? <strong>new</strong> : null}
+                {d.chainEntry === null && !d.isNew ? '–' : null}
               </td>
               <td>
                 {at ? <code>{frameText(at)}</code> : <span className="muted">no trace</span>}

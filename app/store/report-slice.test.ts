@@ -1,0 +1,214 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SCHEMA, type ParseOutput, type Report } from '../../src/model/types';
+import { createAppStore, MAX_STORED_CHARS, selectFoundNothing, selectSelectedReport } from '.';
+import type { InputStorage } from './types';
+
+function report(title: string): Report {
+  return {
+    format: 'linux-lockdep',
+    kind: 'circular-dependency',
+    title,
+    lines: { start: 1, end: 2 },
+    truncated: false,
+    kernel: null,
+    task: null,
+    classes: [],
+    dependencies: [],
+    cycle: null,
+    scenario: null,
+    heldLocks: null,
+    trace: [],
+  };
+}
+
+/** A parser whose answers the test releases by hand, in any order. */
+function manualParser() {
+  const calls: { text: string; resolve: (o: ParseOutput) => void; reject: (e: Error) => void }[] =
+    [];
+  const parse = (text: string) =>
+    new Promise<ParseOutput>((resolve, reject) => calls.push({ text, resolve, reject }));
+  const answer = (i: number, titles: string[]) =>
+    calls[i]!.resolve({ schema: SCHEMA, reports: titles.map(report), diagnostics: [] });
+  return { parse, calls, answer };
+}
+
+function memoryStorage(initial: string | null = null): InputStorage & { value: string | null } {
+  const s = {
+    value: initial,
+    load: () => s.value,
+    save: (t: string) => {
+      s.value = t;
+    },
+  };
+  return s;
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('report slice', () => {
+  it('parses loaded text at once and selects the first report', async () => {
+    const p = manualParser();
+    const store = createAppStore({ parse: p.parse });
+    const loaded = store.getState().loadInput('text', 'api');
+    expect(store.getState().status).toBe('parsing');
+    p.answer(0, ['A', 'B']);
+    await loaded;
+    const s = store.getState();
+    expect(s.status).toBe('done');
+    expect(s.selected).toBe(0);
+    expect(selectSelectedReport(s)?.title).toBe('A');
+  });
+
+  it('ignores a stale answer that arrives after a newer one', async () => {
+    const p = manualParser();
+    const store = createAppStore({ parse: p.parse });
+    const first = store.getState().loadInput('one', 'api');
+    const second = store.getState().loadInput('two', 'api');
+    p.answer(1, ['second']);
+    await Promise.all([first, second]);
+    p.answer(0, ['first']);
+    await Promise.resolve();
+    expect(selectSelectedReport(store.getState())?.title).toBe('second');
+    expect(store.getState().input).toBe('two');
+  });
+
+  it('waits for typing to pause, then parses only the last text', async () => {
+    vi.useFakeTimers();
+    const p = manualParser();
+    const storage = memoryStorage();
+    const store = createAppStore({ parse: p.parse, storage, debounceMs: 200 });
+    store.getState().editInput('a');
+    store.getState().editInput('ab');
+    expect(store.getState().status).toBe('parsing');
+    vi.advanceTimersByTime(199);
+    expect(p.calls).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    expect(p.calls.map((c) => c.text)).toEqual(['ab']);
+    expect(storage.value).toBe('ab');
+  });
+
+  it('says it found nothing when the parse finds no report', async () => {
+    const p = manualParser();
+    const store = createAppStore({ parse: p.parse });
+    const loaded = store.getState().loadInput('noise', 'typed');
+    p.answer(0, []);
+    await loaded;
+    expect(selectFoundNothing(store.getState())).toBe(true);
+    expect(store.getState().selected).toBeNull();
+    expect(store.getState().input).toBe('noise');
+  });
+
+  it('reports a parser failure and keeps the text', async () => {
+    const p = manualParser();
+    const store = createAppStore({ parse: p.parse });
+    const loaded = store.getState().loadInput('x', 'api');
+    p.calls[0]!.reject(new Error('worker crashed'));
+    await loaded;
+    expect(store.getState()).toMatchObject({
+      status: 'failed',
+      failure: 'worker crashed',
+      input: 'x',
+    });
+  });
+
+  it('keeps loaded text for the next visit, except text too big to keep', async () => {
+    const storage = memoryStorage();
+    const store = createAppStore({
+      parse: async () => ({ schema: SCHEMA, reports: [], diagnostics: [] }),
+      storage,
+    });
+    await store.getState().loadInput('kept', 'file', 'a.txt');
+    expect(storage.value).toBe('kept');
+    await store.getState().loadInput('x'.repeat(MAX_STORED_CHARS + 1), 'api');
+    expect(storage.value).toBe('');
+  });
+
+  it('does not write back text it restored', async () => {
+    const storage = memoryStorage('old');
+    const save = vi.spyOn(storage, 'save');
+    const store = createAppStore({
+      parse: async () => ({ schema: SCHEMA, reports: [], diagnostics: [] }),
+      storage,
+    });
+    await store.getState().loadInput('old', 'restored');
+    expect(save).not.toHaveBeenCalled();
+  });
+
+  it('survives a storage that throws', async () => {
+    const store = createAppStore({
+      parse: async () => ({ schema: SCHEMA, reports: [report('A')], diagnostics: [] }),
+      storage: {
+        load: () => null,
+        save: () => {
+          throw new Error('QuotaExceededError');
+        },
+      },
+    });
+    await store.getState().loadInput('text', 'api');
+    expect(store.getState().status).toBe('done');
+  });
+
+  it('loads a file by its text and names it', async () => {
+    const store = createAppStore({
+      parse: async (t) => ({ schema: SCHEMA, reports: [report(t)], diagnostics: [] }),
+    });
+    const file = Object.assign(new Blob(['from a file']), { name: 'splat.txt' });
+    await store.getState().loadFile(file);
+    expect(store.getState()).toMatchObject({
+      input: 'from a file',
+      inputSource: 'file',
+      inputName: 'splat.txt',
+    });
+  });
+
+  it('loads an example through the injected fetcher', async () => {
+    const store = createAppStore({
+      parse: async () => ({ schema: SCHEMA, reports: [], diagnostics: [] }),
+      fetchExample: async (id) => `text of ${id}`,
+    });
+    await store.getState().loadExample('witness-lor');
+    expect(store.getState()).toMatchObject({
+      input: 'text of witness-lor',
+      inputSource: 'example',
+      inputName: 'witness-lor',
+    });
+  });
+
+  it('selects only reports that exist', async () => {
+    const store = createAppStore({
+      parse: async () => ({ schema: SCHEMA, reports: [report('A'), report('B')], diagnostics: [] }),
+    });
+    await store.getState().loadInput('t', 'api');
+    store.getState().selectReport(1);
+    expect(store.getState().selected).toBe(1);
+    store.getState().selectReport(2);
+    expect(store.getState().selected).toBe(1);
+    store.getState().selectReport(null);
+    expect(store.getState().selected).toBeNull();
+  });
+
+  it('gives every store its own state', async () => {
+    const parse = async () => ({ schema: SCHEMA, reports: [], diagnostics: [] }) as ParseOutput;
+    const a = createAppStore({ parse });
+    const b = createAppStore({ parse });
+    await a.getState().loadInput('only in a', 'api');
+    expect(b.getState().input).toBe('');
+  });
+});
+
+describe('view slice', () => {
+  it('asks the text box for lines, again even for the same lines', () => {
+    const store = createAppStore({
+      parse: async () => ({ schema: SCHEMA, reports: [], diagnostics: [] }),
+    });
+    store.getState().showLines(3);
+    const first = store.getState().lineSelection;
+    store.getState().showLines(3);
+    expect(first).toMatchObject({ start: 3, end: 3 });
+    expect(store.getState().lineSelection!.nonce).toBeGreaterThan(first!.nonce);
+    store.getState().showLines(9, 4);
+    expect(store.getState().lineSelection).toMatchObject({ start: 9, end: 9 });
+  });
+});
