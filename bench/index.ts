@@ -1,0 +1,92 @@
+// `npm run bench [-- NAME...]`: runs the named benchmarks (all when none is named; a name also
+// selects those it prefixes, so `parse` runs every parse:*). Prints figures; never fails on time.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { formatTable, type Row } from './measure';
+import { benchMemory } from './memory';
+import {
+  benchCorpus,
+  benchHugeReport,
+  benchLog,
+  benchLongLine,
+  benchRepeatedHeader,
+} from './parse';
+
+interface Benchmark {
+  name: string;
+  about: string;
+  run(): Row[] | string;
+}
+
+/** Later issues add browser benchmarks here (e.g. `browser:layout`). */
+const BENCHMARKS: readonly Benchmark[] = [
+  { name: 'parse:corpus', about: 'every file of the shared corpus', run: benchCorpus },
+  {
+    name: 'parse:log',
+    about: 'a generated 50 MB dmesg log with lockdep reports inside',
+    run: benchLog,
+  },
+  { name: 'parse:long-line', about: '1 MB lines of several kinds', run: benchLongLine },
+  {
+    name: 'parse:huge-report',
+    about: 'a report with 100,000 held locks / a 100,000-line chain',
+    run: benchHugeReport,
+  },
+  {
+    name: 'parse:repeated-header',
+    about: 'one header line repeated a million times',
+    run: benchRepeatedHeader,
+  },
+  {
+    name: 'parse:memory',
+    about: 'peak RSS and heap for the 50 MB log (fresh processes)',
+    run: benchMemory,
+  },
+];
+
+function select(names: readonly string[]): Benchmark[] {
+  if (names.length === 0) return [...BENCHMARKS];
+  return BENCHMARKS.filter((b) =>
+    names.some((n) => b.name === n || b.name.startsWith(`${n}:`) || b.name.startsWith(n)),
+  );
+}
+
+const args = process.argv.slice(2);
+if (args.includes('--list') || args.includes('-h') || args.includes('--help')) {
+  console.log('usage: npm run bench [-- NAME...]   (a prefix such as "parse" selects parse:*)\n');
+  for (const b of BENCHMARKS) console.log(`  ${b.name.padEnd(24)}${b.about}`);
+  process.exit(0);
+}
+const chosen = select(args);
+if (chosen.length === 0) {
+  console.error(`no benchmark matches ${args.join(' ')}; try --list`);
+  process.exit(2);
+}
+
+console.log(
+  `node ${process.version}, ${process.platform}/${process.arch}; 2x/1x is t(2x input)/t(1x input): 2.0 = linear\n`,
+);
+const rows: Row[] = [];
+const texts: string[] = [];
+for (const b of chosen) {
+  const t0 = performance.now();
+  process.stderr.write(`running ${b.name}...`);
+  let result: Row[] | string;
+  try {
+    result = b.run();
+  } catch (err) {
+    result = `${b.name} failed: ${err instanceof Error ? err.message : String(err)}`;
+  }
+  process.stderr.write(` ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  if (typeof result === 'string') texts.push(result);
+  else rows.push(...result);
+}
+if (rows.length) console.log(formatTable(rows));
+for (const t of texts) console.log(`\n${t}`);
+
+const outDir = resolve(import.meta.dirname, 'out');
+mkdirSync(outDir, { recursive: true });
+writeFileSync(
+  join(outDir, 'latest.json'),
+  JSON.stringify({ date: new Date().toISOString(), node: process.version, rows, texts }, null, 2),
+);
