@@ -7,7 +7,8 @@ const SYM = String.raw`(${NAME_SRC})(?:${OFFSET_SRC})?(?:\s+\[([\w-]+)\])?`;
 const VERBOSE = new RegExp(String.raw`^\[<([0-9a-fA-F]{8,16})>\]\s+\(${SYM}\)\s+from\s+(.*)$`);
 const VERBOSE_FROM = new RegExp(String.raw`^\[<([0-9a-fA-F]{8,16})>\]\s+\(${SYM}\)$`);
 const PLAIN = new RegExp(String.raw`^${SYM}\s+from\s+${SYM}$`);
-const NO_KALLSYMS = /^Function entered at \[<([0-9a-fA-F]{8,16})>\] from \[<([0-9a-fA-F]{8,16})>\]$/;
+const NO_KALLSYMS =
+  /^Function entered at \[<([0-9a-fA-F]{8,16})>\] from \[<([0-9a-fA-F]{8,16})>\]$/;
 
 /**
  * One arm32 backtrace line. The frame is the function that was running (`where`, printed without

@@ -39,7 +39,9 @@ const FRAME_SHAPED = /\+0x[0-9a-f]+\/0x|\[<[0-9a-f]+>\]|^\s*0x[0-9a-f]+\s*$| \[i
 
 describe.skipIf(!corpusAvailable())('frames in the corpus', () => {
   const files = [...corpusFiles('seeds'), ...corpusFiles('linux')];
-  const texts = files.map((f) => [f, roughClean(readFileSync(join(CORPUS_DIR, f), 'utf8'))] as const);
+  const texts = files.map(
+    (f) => [f, roughClean(readFileSync(join(CORPUS_DIR, f), 'utf8'))] as const,
+  );
 
   it('reads every frame-shaped line', () => {
     const unread: string[] = [];
@@ -47,7 +49,11 @@ describe.skipIf(!corpusAvailable())('frames in the corpus', () => {
     for (const [file, lines] of texts) {
       for (const { text } of lines) {
         if (parseFrameLine(text)) frames++;
-        else if (FRAME_SHAPED.test(text) && !isTraceNoise(text) && !KNOWN_NOT_FRAMES.some((re) => re.test(text.trim())))
+        else if (
+          FRAME_SHAPED.test(text) &&
+          !isTraceNoise(text) &&
+          !KNOWN_NOT_FRAMES.some((re) => re.test(text.trim()))
+        )
           unread.push(`${file}: ${text}`);
       }
     }
@@ -61,7 +67,8 @@ describe.skipIf(!corpusAvailable())('frames in the corpus', () => {
     for (const [file, lines] of texts) {
       lines.forEach(({ text }, i) => {
         const t = text.trim();
-        if (!/^(?:Call [Tt]race:|stack backtrace:|-> #\d+ \(.*\):|[^,]*[^,\s] at:)$/.test(t)) return;
+        if (!/^(?:Call [Tt]race:|stack backtrace:|-> #\d+ \(.*\):|[^,]*[^,\s] at:)$/.test(t))
+          return;
         // a heading may start the trace itself; a chain entry or usage header is followed by it
         const trace = readTrace(lines, /^(?:Call|stack)/.test(t) ? i : i + 1);
         traces++;

@@ -19,7 +19,8 @@ const ARM64_REGS = /^(?:pc|lr|sp|x\d{1,2}|pstate)\s?: /;
 // arm32 __show_regs: `pc : [<c0…>]    lr : [<c0…>]    psr: 60000013`, `r10: 83341be0  r9 : …`,
 // `Flags: nZCv  IRQs off …`, `Control: 10c5387d  Table: …`; frame-pointer unwinds add
 // ` r10:000003fb r9:81c20400 r8:0000003b …` after each frame
-const ARM32_REGS = /^(?:r\d{1,2}\s?: ?[0-9a-f]{8}|ip : |fp : |Flags: |Control: |Exception stack\(0x)/;
+const ARM32_REGS =
+  /^(?:r\d{1,2}\s?: ?[0-9a-f]{8}|ip : |fp : |Flags: |Control: |Exception stack\(0x)/;
 // powerpc show_regs: `NIP:  c00000000001f104 LR: …`, `REGS: … TRAP: 0280`, `MSR:  0000000080029002`,
 // `<CE,EE,ME>  CR: 24042284  XER: 00000000`, `IRQMASK: 0`, `GPR00: …`, `NIP [c00000000001f104] .e500_idle+0x30/0x6c`,
 // `--- interrupt: 280 at .e500_idle+0x30/0x6c`, `    LR = .arch_local_irq_restore+0x…`, `Instruction dump:`
@@ -32,7 +33,8 @@ const HEADINGS = /^(?:Call [Tt]race:?|Backtrace:|Modules linked in:)/;
 // raw stack words between the header and the frames (x86 ≤4.8, s390) or after `Exception stack(…)`
 // (arm32: `1a80: d1ee2b67 d1ee2b67 00000001 00015a2e`); two words or a label and a word, so a wrapped lock
 // address (`ffff888023bfad00` alone) stays what it is
-const HEX_WORDS = /^(?:[0-9a-f]{4,16}:\s+[0-9a-f]{8,16}|[0-9a-f]{8,16}\s+[0-9a-f]{8,16})(?:\s+[0-9a-f]{8,16})*$/;
+const HEX_WORDS =
+  /^(?:[0-9a-f]{4,16}:\s+[0-9a-f]{8,16}|[0-9a-f]{8,16}\s+[0-9a-f]{8,16})(?:\s+[0-9a-f]{8,16})*$/;
 // hand edits and syzkaller's own elisions inside a trace: `...`, `<snip>`, `[...]`
 const ELISION = /^(?:\.{3,}|\[\s*(?:\.{3}|snip)\s*\]|<snip>|\(unreliable\))$/;
 
@@ -45,7 +47,11 @@ const END_MARKER = /^(?:\[<(?:f{8}|f{16})>\]\s+)?0x(?:f{8}|f{16})$/;
  * never relied on: transport collapses and re-indents it.
  */
 export function isTraceNoise(text: string): boolean {
-  const t = text.trim();
+  return isTrimmedTraceNoise(text.trim());
+}
+
+/** isTraceNoise for a line already trimmed. */
+export function isTrimmedTraceNoise(t: string): boolean {
   if (t === '') return false;
   switch (t.charCodeAt(0)) {
     case 0x3c /* < */:

@@ -13,11 +13,28 @@ import { parseX86FrameLine } from './x86';
  * also uses the `from` half.
  */
 export function parseFrameLine(text: string): Frame | null {
-  const t = text.trim();
+  return parseTrimmedFrameLine(text.trim());
+}
+
+/** parseFrameLine for a line already trimmed (readTrace trims once for all its checks). */
+export function parseTrimmedFrameLine(t: string): Frame | null {
   if (t.length < 2) return null;
-  // most prose has none of these, and leaves here without a regex run
-  if (t.indexOf('0x') < 0 && t.indexOf('[<') < 0 && t.indexOf(':') < 0) return null;
   const c = t.charCodeAt(0);
+  // most lines that are not frames leave here, before any regex runs
+  if (
+    t.indexOf('+0x') < 0 &&
+    c !== 0x5b /* [ */ &&
+    c !== 0x28 /* ( */ &&
+    !t.startsWith('0x') &&
+    t.indexOf('[<') < 0
+  ) {
+    // what is left are symbolizer frames without an offset: `__dump_stack lib/dump_stack.c:91 [inline]`,
+    // `dump_stack_lvl (lib/dump_stack.c:107)`, `nf_tables_newrule (net/x.c:3865) nf_tables`,
+    // and `Function entered at [<c0017b4c>] from [<c0014d10>]`
+    if (t.indexOf(':') < 0) return null;
+    const last = t.charCodeAt(t.length - 1);
+    if (last !== 0x5d /* ] */ && last !== 0x29 /* ) */ && t.indexOf(') ') < 0) return null;
+  }
   if (c === 0x28 /* ( */) return parseS390FrameLine(t);
   const arm = parseArmFrameLine(t);
   if (arm) return arm.frame;

@@ -60,7 +60,13 @@ function setLocation(tail: SymbolTail, token: string): boolean {
  * ` (unreliable)`. Returns null when anything else is there: then the line is not a frame.
  */
 export function parseSymbolTail(rest: string): SymbolTail | null {
-  const tail: SymbolTail = { module: null, file: null, line: null, unreliable: false, located: false };
+  const tail: SymbolTail = {
+    module: null,
+    file: null,
+    line: null,
+    unreliable: false,
+    located: false,
+  };
   if (rest === '') return tail;
   // prose fails here, before any splitting: a suffix starts with `[`, `(` or a file:line
   const c0 = rest.charCodeAt(0);

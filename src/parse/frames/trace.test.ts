@@ -27,7 +27,8 @@ describe('readTrace', () => {
   });
 
   it('skips dump_stack headers and goes on past IRQ markers and a register dump', () => {
-    const lines = L(`CPU: 0 UID: 0 PID: 24950 Comm: syz.5.7376 Not tainted 6.15.0-rc7-dirty #2 PREEMPT(full) 
+    const lines =
+      L(`CPU: 0 UID: 0 PID: 24950 Comm: syz.5.7376 Not tainted 6.15.0-rc7-dirty #2 PREEMPT(full) 
 Hardware name: QEMU Standard PC (Q35 + ICH9, 2009), BIOS 1.16.3-debian-1.16.3-2 04/01/2014
 Call Trace:
  <IRQ>
@@ -59,14 +60,20 @@ RIP: 0033:0x7fc91838e969
   });
 
   it('goes on past an elision line', () => {
-    expect(names(L(' [<ffffffff81d90469>] dump_stack+0xc1/0x128\n...\n [<ffffffff838a9745>] entry_SYSCALL_64_fastpath+0x23/0xc6\nbinder: 14407:14442 BC_DEAD_BINDER_DONE'))).toEqual([
-      'dump_stack+0xc1/0x128',
-      'entry_SYSCALL_64_fastpath+0x23/0xc6',
-    ]);
+    expect(
+      names(
+        L(
+          ' [<ffffffff81d90469>] dump_stack+0xc1/0x128\n...\n [<ffffffff838a9745>] entry_SYSCALL_64_fastpath+0x23/0xc6\nbinder: 14407:14442 BC_DEAD_BINDER_DONE',
+        ),
+      ),
+    ).toEqual(['dump_stack+0xc1/0x128', 'entry_SYSCALL_64_fastpath+0x23/0xc6']);
   });
 
   it('drops the 2.6.x end marker', () => {
-    const t = readTrace(L('       [<c0104d6f>] save_stack_trace+0x19/0x33\n       [<ffffffff>] 0xffffffff\n\n'), 0);
+    const t = readTrace(
+      L('       [<c0104d6f>] save_stack_trace+0x19/0x33\n       [<ffffffff>] 0xffffffff\n\n'),
+      0,
+    );
     expect(t.frames.map(formatFrame)).toEqual(['save_stack_trace+0x19/0x33']);
     expect(t.end).toBe(2);
   });
@@ -83,21 +90,91 @@ Exception stack(0x83341a90 to 0x83341ad8)
 `);
     const t = readTrace(lines, 0);
     expect(t.frames).toEqual([
-      { function: 'unwind_backtrace', offset: null, module: null, unreliable: false, file: null, line: null, address: 'c0015ae8' },
-      { function: 'show_stack', offset: '0x10/0x14', module: null, unreliable: false, file: null, line: null, address: 'c0011cf4' },
-      { function: 'dump_stack', offset: '0x8c/0xc0', module: null, unreliable: false, file: null, line: null, address: 'c04f8b40' },
-      { function: 'print_circular_bug', offset: '0x284/0x2d0', module: null, unreliable: false, file: null, line: null, address: 'c04f5cc8' },
-      { function: 'gic_handle_irq', offset: null, module: null, unreliable: false, file: null, line: null, address: '807bcea0' },
-      { function: '__irq_svc', offset: '0x70/0x98', module: null, unreliable: false, file: null, line: null, address: '80100b30' },
-      { function: '_raw_spin_unlock_irqrestore', offset: null, module: null, unreliable: false, file: null, line: null, address: '80df844c' },
-      { function: '__debug_check_no_obj_freed', offset: '0x128/0x240', module: null, unreliable: false, file: null, line: null, address: '80726a08' },
+      {
+        function: 'unwind_backtrace',
+        offset: null,
+        module: null,
+        unreliable: false,
+        file: null,
+        line: null,
+        address: 'c0015ae8',
+      },
+      {
+        function: 'show_stack',
+        offset: '0x10/0x14',
+        module: null,
+        unreliable: false,
+        file: null,
+        line: null,
+        address: 'c0011cf4',
+      },
+      {
+        function: 'dump_stack',
+        offset: '0x8c/0xc0',
+        module: null,
+        unreliable: false,
+        file: null,
+        line: null,
+        address: 'c04f8b40',
+      },
+      {
+        function: 'print_circular_bug',
+        offset: '0x284/0x2d0',
+        module: null,
+        unreliable: false,
+        file: null,
+        line: null,
+        address: 'c04f5cc8',
+      },
+      {
+        function: 'gic_handle_irq',
+        offset: null,
+        module: null,
+        unreliable: false,
+        file: null,
+        line: null,
+        address: '807bcea0',
+      },
+      {
+        function: '__irq_svc',
+        offset: '0x70/0x98',
+        module: null,
+        unreliable: false,
+        file: null,
+        line: null,
+        address: '80100b30',
+      },
+      {
+        function: '_raw_spin_unlock_irqrestore',
+        offset: null,
+        module: null,
+        unreliable: false,
+        file: null,
+        line: null,
+        address: '80df844c',
+      },
+      {
+        function: '__debug_check_no_obj_freed',
+        offset: '0x128/0x240',
+        module: null,
+        unreliable: false,
+        file: null,
+        line: null,
+        address: '80726a08',
+      },
     ]);
     expect(t.frameLines).toEqual([0, 1, 3, 3, 4, 4, 7, 7]);
     expect(t.end).toBe(8);
   });
 
   it('stitches the arm32 5.x+ form', () => {
-    expect(names(L(' unwind_backtrace from show_stack+0x10/0x14\n show_stack from dump_stack_lvl+0x58/0x70\n dump_stack_lvl from print_circular_bug+0x2a4/0x2d0'))).toEqual([
+    expect(
+      names(
+        L(
+          ' unwind_backtrace from show_stack+0x10/0x14\n show_stack from dump_stack_lvl+0x58/0x70\n dump_stack_lvl from print_circular_bug+0x2a4/0x2d0',
+        ),
+      ),
+    ).toEqual([
       'unwind_backtrace',
       'show_stack+0x10/0x14',
       'dump_stack_lvl+0x58/0x70',
@@ -145,12 +222,21 @@ Last Breaking-Event-Address:
  [<0000000000114d2a>] sysc_do_svc+0x18/0x1c
 INFO: lockdep is turned off.`);
     const t = readTrace(lines, 0);
-    expect(t.frames.map(formatFrame)).toEqual(['? show_trace+0xb2/0xd0', 'show_stack+0xb8/0xc8', '0x2000025a466']);
+    expect(t.frames.map(formatFrame)).toEqual([
+      '? show_trace+0xb2/0xd0',
+      'show_stack+0xb8/0xc8',
+      '0x2000025a466',
+    ]);
     expect(t.end).toBe(10);
   });
 
   it('joins an address wrapped away from its symbol', () => {
-    const t = readTrace(L('[<ffffffff81314d0c>] __driver_attach+0x3b/0x82\n[<ffffffffa02919ba>]\nfind_ref_lock+0x24/0x46 [videodev]\n'), 0);
+    const t = readTrace(
+      L(
+        '[<ffffffff81314d0c>] __driver_attach+0x3b/0x82\n[<ffffffffa02919ba>]\nfind_ref_lock+0x24/0x46 [videodev]\n',
+      ),
+      0,
+    );
     expect(t.frames[1]).toEqual({
       function: 'find_ref_lock',
       offset: '0x24/0x46',
@@ -165,8 +251,14 @@ INFO: lockdep is turned off.`);
   });
 
   it('returns end == start when there is no trace', () => {
-    expect(readTrace(L('-> #0 (&x){+.+.}:\n foo+0x1/0x2'), 0)).toEqual({ frames: [], frameLines: [], end: 0 });
-    expect(readTrace(L('CPU: 1 PID: 8 Comm: x Not tainted 5.7.1 #1\nHardware name: x\n\n'), 0).end).toBe(0);
+    expect(readTrace(L('-> #0 (&x){+.+.}:\n foo+0x1/0x2'), 0)).toEqual({
+      frames: [],
+      frameLines: [],
+      end: 0,
+    });
+    expect(
+      readTrace(L('CPU: 1 PID: 8 Comm: x Not tainted 5.7.1 #1\nHardware name: x\n\n'), 0).end,
+    ).toBe(0);
     expect(readTrace([], 0).end).toBe(0);
   });
 
@@ -185,12 +277,18 @@ Kernel panic - not syncing: panic_on_warn set ...
   });
 
   it('passes over nothing that surely starts something else, and nothing after a chain entry', () => {
-    expect(readTrace(L('Call Trace:\n---[ end trace f645f233383c1141 ]---\n foo+0x1/0x2'), 0).frames).toEqual([]);
-    expect(readTrace(L('CPU: 1 PID: 8 Comm: x Not tainted 5.7.1 #1\n\n foo+0x1/0x2'), 0).frames).toEqual([]);
+    expect(
+      readTrace(L('Call Trace:\n---[ end trace f645f233383c1141 ]---\n foo+0x1/0x2'), 0).frames,
+    ).toEqual([]);
+    expect(
+      readTrace(L('CPU: 1 PID: 8 Comm: x Not tainted 5.7.1 #1\n\n foo+0x1/0x2'), 0).frames,
+    ).toEqual([]);
     expect(readTrace(L('-> #1 (a){+.+.}:\n-> #0 (b){+.+.}:\n foo+0x1/0x2'), 1).frames).toEqual([]);
   });
 
   it('does not skip header lines once frames have begun', () => {
-    expect(names(L(' foo+0x1/0x2\nCPU: 1 PID: 8 Comm: x Not tainted 5.7.1 #1\n bar+0x1/0x2'))).toEqual(['foo+0x1/0x2']);
+    expect(
+      names(L(' foo+0x1/0x2\nCPU: 1 PID: 8 Comm: x Not tainted 5.7.1 #1\n bar+0x1/0x2')),
+    ).toEqual(['foo+0x1/0x2']);
   });
 });

@@ -2,8 +2,8 @@
 import type { Frame } from '../../model/types';
 import type { CleanLine } from '../clean/types';
 import { parseArmFrameLine } from './arm';
-import { isTraceNoise } from './noise';
-import { parseFrameLine } from './parse-line';
+import { isTrimmedTraceNoise } from './noise';
+import { parseFrameLine, parseTrimmedFrameLine } from './parse-line';
 
 export interface Trace {
   frames: Frame[];
@@ -24,6 +24,8 @@ const HEADER =
 export function isTraceHeader(text: string): boolean {
   return HEADER.test(text.trim());
 }
+
+const isTrimmedTraceHeader = (t: string): boolean => HEADER.test(t);
 
 const MAX_STRANGERS = 3;
 const CALL_TRACE = /^Call [Tt]race:?$/;
@@ -63,12 +65,19 @@ export function readTrace(lines: readonly CleanLine[], start: number): Trace {
     pending = null;
   };
   for (; i < lines.length; i++) {
-    const text = lines[i]!.text;
-    const arm = parseArmFrameLine(text.trim());
+    const t = lines[i]!.text.trim();
+    const arm = parseArmFrameLine(t);
     if (arm) {
       const p: Frame | null = pending;
       if (p && p.function === arm.frame.function) {
-        push({ ...arm.frame, offset: p.offset ?? arm.frame.offset, address: p.address ?? arm.frame.address }, i);
+        push(
+          {
+            ...arm.frame,
+            offset: p.offset ?? arm.frame.offset,
+            address: p.address ?? arm.frame.address,
+          },
+          i,
+        );
       } else {
         flush();
         push(arm.frame, i);
@@ -79,7 +88,7 @@ export function readTrace(lines: readonly CleanLine[], start: number): Trace {
       continue;
     }
     // register lines between arm32 frames (` r5:80398918 r4:00000000`) keep the pair open
-    const frame = parseFrameLine(text);
+    const frame = parseTrimmedFrameLine(t);
     if (frame) {
       flush();
       if (skipNextFrame) skipNextFrame = false;
@@ -87,7 +96,6 @@ export function readTrace(lines: readonly CleanLine[], start: number): Trace {
       end = i + 1;
       continue;
     }
-    const t = text.trim();
     const lone = LONE_ADDRESS.exec(t);
     if (lone && i + 1 < lines.length) {
       const next = parseFrameLine(lines[i + 1]!.text);
@@ -99,14 +107,14 @@ export function readTrace(lines: readonly CleanLine[], start: number): Trace {
         continue;
       }
     }
-    if (isTraceNoise(t)) {
+    if (isTrimmedTraceNoise(t)) {
       if (t === '(unreliable)' && frames.length > 0) frames[frames.length - 1]!.unreliable = true;
       else if (t.startsWith('Last Breaking-Event-Address:')) skipNextFrame = true;
       else if (frames.length === 0 && CALL_TRACE.test(t)) headerSeen = true;
       end = i + 1;
       continue;
     }
-    if (frames.length === 0 && isTraceHeader(t)) {
+    if (frames.length === 0 && isTrimmedTraceHeader(t)) {
       headerSeen = true;
       strangers = 0;
       end = i + 1;

@@ -29,4 +29,3 @@ export function parseX86FrameLine(t: string): Frame | null {
   if (!tail) return null;
   return makeFrame(name, m[4] ?? null, tail, m[1] ?? null, m[2] !== undefined);
 }
-
