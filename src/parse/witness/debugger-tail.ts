@@ -9,6 +9,7 @@ import {
   ALLLOCKS_PROCESS,
   CPUID,
   DDB_PROMPT,
+  DEBUGGER_CALL,
   KDB_ENTER,
   OPENBSD_DDB_BLURB,
   PANIC,
@@ -19,7 +20,7 @@ import {
   STOPPED_AT,
   THREAD_PID,
 } from './patterns';
-import { isFrameLine, readTrace } from './trace';
+import { isFrameLine, readTrace, sectionHeader } from './trace';
 
 export interface TailOptions {
   /** the panic message that belongs to this report ("witness_warn"); any other panic ends it */
@@ -47,18 +48,19 @@ export function readDebuggerTail(lines: readonly CleanLine[], i: number, draft: 
     if (k < 0 || opts.startsReport(lines, k)) break;
     const text = lines[k]!.text;
     let m: RegExpExecArray | null;
+    let h: ReturnType<typeof sectionHeader>;
     if ((m = PANIC.exec(text))) {
       if (!opts.panic || panicked || !opts.panic.test(m[1]!)) break;
       panicked = true;
       draft.detail('panic', m[1]!.trim());
       draft.take(k);
       j = end = k + 1;
-    } else if (CPUID.test(text) || PANIC_TIME.test(text) || OPENBSD_DDB_BLURB.test(text)) {
+    } else if (CPUID.test(text) || PANIC_TIME.test(text) || OPENBSD_DDB_BLURB.test(text) || DEBUGGER_CALL.test(text)) {
       draft.take(k);
       j = end = k + 1;
-    } else if (STACK_HEADER.test(text)) {
+    } else if ((h = sectionHeader(STACK_HEADER, text))) {
       draft.take(k);
-      const t = readTrace(lines, k + 1, draft);
+      const t = readTrace(lines, k + 1, draft, null, h.glued);
       if (r.trace.length === 0) r.trace = t.frames;
       j = end = Math.max(t.end, k + 1);
     } else if ((m = KDB_ENTER.exec(text))) {

@@ -15,7 +15,7 @@ import {
   ORDER_STACK_HEADER,
   STACK_HEADER,
 } from './patterns';
-import { readTrace } from './trace';
+import { readTrace, sectionHeader } from './trace';
 import { checkCutFrame, isLastContent, markTruncated, takeCutTail } from './truncation';
 
 export type StartsReport = (lines: readonly CleanLine[], i: number) => boolean;
@@ -84,15 +84,18 @@ export function parseLor(lines: readonly CleanLine[], start: number, format: For
     if (k < 0) break;
     const text = lines[k]!.text;
     let m: RegExpExecArray | null;
-    if ((m = ORDER_STACK_HEADER.exec(text))) {
+    let h: ReturnType<typeof sectionHeader>;
+    if ((h = sectionHeader(ORDER_STACK_HEADER, text))) {
+      m = h.m;
       const [prev, next] = splitArrow(m[1]!, known);
-      const t = readTrace(lines, k + 1, d, `${prev} -> ${next}`);
+      const t = readTrace(lines, k + 1, d, `${prev} -> ${next}`, h.glued);
       d.take(k, 'chain-entry', `${prev} -> ${next}`);
       edges.push({ prev, next, trace: t.frames, kind: m[2] === 'established' ? 'established' : 'attempted' });
       i = Math.max(t.end, k + 1);
       if (t.frames.length === 0 && isLastContent(lines, k)) markTruncated(d, k, `The paste ends before the stack of "${text.trim()}".`);
-    } else if ((m = FIRST_SEEN_HEADER.exec(text))) {
-      const t = readTrace(lines, k + 1, d, `${m[1]} -> ${m[3]}`);
+    } else if ((h = sectionHeader(FIRST_SEEN_HEADER, text))) {
+      m = h.m;
+      const t = readTrace(lines, k + 1, d, `${m[1]} -> ${m[3]}`, h.glued);
       d.take(k, 'chain-entry', `${m[1]} -> ${m[3]}`);
       edges.push({ prev: m[1]!, next: m[3]!, trace: t.frames, kind: 'first-seen' });
       d.detail(`class ${m[1]}`, m[2]!);
@@ -122,15 +125,16 @@ export function parseLor(lines: readonly CleanLine[], start: number, format: For
     } else if (ALL_ORDERS_HEADER.test(text)) {
       d.take(k);
       i = readOrderChains(lines, k + 1, d);
-    } else if (STACK_HEADER.test(text) && current === null) {
+    } else if (current === null && (h = sectionHeader(STACK_HEADER, text))) {
       d.take(k);
-      const t = readTrace(lines, k + 1, d);
+      const t = readTrace(lines, k + 1, d, null, h.glued);
       current = t.frames;
       i = Math.max(t.end, k + 1);
       checkCutFrame(lines, t.end, d);
     } else break;
   }
-  if (current) r.trace = current;
+  // the report's own stack: "stack backtrace:" (11/12.x), else the "attempted at" stack (13+)
+  r.trace = current ?? edges.find((e) => e.kind === 'attempted' && e.trace.length > 0)?.trace ?? [];
   const tailStart = i;
   i = readDebuggerTail(lines, i, d, { startsReport });
   if (i === tailStart) takeCutTail(lines, nextNonBlank(lines, i), d, 'a stack');
@@ -186,9 +190,8 @@ function buildGraph(d: Draft, locks: OrderLock[], edges: PrintedEdge[], rule: st
   const a = first.type;
   const b = second.type;
   r.title = `lock order reversal${variant}: ${third ? `${a} -> ${b} -> ${third.type}` : `${a} -> ${b}`}`;
-  // held order and attempted acquisition (§2.3): two-lock 2nd->1st then 1st->2nd; three-lock
-  // 1st->2nd (this thread) then 2nd->3rd
-  const established: [string, string] = third ? [a, b] : [b, a];
+  // the attempted acquisition (§2.3): two-lock 1st->2nd; three-lock 2nd->3rd (the held order
+  // 1st->2nd, from this thread, is its reverse)
   const attempted: [string, string] = third ? [b, third.type] : [a, b];
 
   const cycleEdges = edges.filter((e) => e.kind === 'cycle');
@@ -201,9 +204,17 @@ function buildGraph(d: Draft, locks: OrderLock[], edges: PrintedEdge[], rule: st
   }
 
   // OpenBSD prints both directions' first stacks: the one that is the current stack is the new edge
+  // the kernel's own words ("established", "attempted") win over the 1st/2nd reading
+  const printedAtt = edges.find((e) => e.kind === 'attempted');
+  const printedEst = edges.find((e) => e.kind === 'established');
   const seenNow = pickNewEdge(edges, r.trace);
-  const attPair: [string, string] = seenNow ? [seenNow.prev, seenNow.next] : attempted;
-  const estPair: [string, string] = seenNow ? [seenNow.next, seenNow.prev] : established;
+  const from = printedAtt ?? (printedEst ? null : seenNow);
+  const attPair: [string, string] = from
+    ? [from.prev, from.next]
+    : printedEst
+      ? [printedEst.next, printedEst.prev]
+      : attempted;
+  const estPair: [string, string] = printedEst ? [printedEst.prev, printedEst.next] : [attPair[1], attPair[0]];
   const find = (p: [string, string]) => edges.find((e) => e.prev === p[0] && e.next === p[1]);
   const est = find(estPair);
   const att = find(attPair);

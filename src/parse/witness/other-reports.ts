@@ -18,7 +18,7 @@ import {
   THREAD_EXIT,
   WARN_HEADER,
 } from './patterns';
-import { isFrameLine, readTrace } from './trace';
+import { isFrameLine, readTrace, sectionHeader } from './trace';
 import { checkCutFrame, isLastContent, markTruncated, takeCutTail } from './truncation';
 import { matchAssertion } from './assertions';
 
@@ -50,9 +50,10 @@ function nextIsListedLock(lines: readonly CleanLine[], i: number): boolean {
 function finishWithStack(d: Draft, i: number, startsReport: StartsReport, panic?: RegExp): ParsedReport {
   const { lines } = d;
   const k = nextNonBlank(lines, i);
-  if (k >= 0 && STACK_HEADER.test(lines[k]!.text)) {
+  const h = k >= 0 ? sectionHeader(STACK_HEADER, lines[k]!.text) : null;
+  if (h) {
     d.take(k);
-    const t = readTrace(lines, k + 1, d);
+    const t = readTrace(lines, k + 1, d, null, h.glued);
     d.report.trace = t.frames;
     i = Math.max(t.end, k + 1);
     checkCutFrame(lines, t.end, d);

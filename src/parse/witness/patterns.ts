@@ -7,9 +7,10 @@ const CLASS_ALT = LOCK_CLASSES.join('|');
 // "witness: lock order reversal:" (OpenBSD), "lock order reversal" (5.0, no colon)
 export const LOR_HEADER = /^\s*(witness: )?lock order reversal(:)?\s*(?:\((sleepable|Giant) after non-sleepable\))?\s*$/;
 // "lock order ufs -> vm map (user) established at:" (13.0+)
-export const ORDER_STACK_HEADER = /^\s*lock order (.+) (established|attempted) at:\s*$/;
+// A whitespace-collapsed paste keeps the first frame on the header line: "… established at: #0 0x… at f+0x1"
+export const ORDER_STACK_HEADER = /^\s*lock order (.+?) (established|attempted) at:(?:\s+(\S.*?))?\s*$/;
 // OpenBSD: lock order "&ip->i_lock"(rrwlock) -> "&map->lock"(rwlock) first seen at:
-export const FIRST_SEEN_HEADER = /^\s*lock order "(.*)"\(([^()"]*)\) -> "(.*)"\(([^()"]*)\) first seen at:\s*$/;
+export const FIRST_SEEN_HEADER = /^\s*lock order "(.*)"\(([^()"]*)\) -> "(.*)"\(([^()"]*)\) first seen at:(?:\s+(\S.*?))?\s*$/;
 // OpenBSD: "lock order data w2 -> w1 missing"; later "lock order data 0x… -> 0x… is missing"
 export const ORDER_DATA_MISSING = /^\s*lock order data (\S+) -> (\S+) (?:is )?missing\s*$/;
 // OpenBSD witness_print_cycle_edge: "lock order [1] vmmaplk (&map->lock) -> [2] inode (&ip->i_lock)"
@@ -19,7 +20,7 @@ export const INCOMPLETE_PATH = /^\s*witness: incomplete path, depth \d+\s*$/;
 export const ALL_ORDERS_HEADER = /^\s*All lock orders from (.+) -> (.+):\s*$/;
 export const ORDER_CHAIN = /^\s*"[^"]*"(?: -> "[^"]*"?)*\s*/;
 // witness_debugger / kdb_backtrace: "stack backtrace:", "KDB: stack backtrace:", 5.x "Stack backtrace:"
-export const STACK_HEADER = /^\s*(?:KDB: )?[Ss]tack backtrace(?: of thread (\d+))?:\s*$/;
+export const STACK_HEADER = /^\s*(?:KDB: )?[Ss]tack backtrace(?: of thread (\d+))?:(?:\s+(\S.*?))?\s*$/;
 
 export const DUPLICATE_HEADER = /^\s*(?:witness: )?acquiring duplicate lock of same type: "(.*)"\s*$/;
 // "panic: acquiring blockable sleep lock with spinlock or critical section held (sleep mutex)
@@ -42,6 +43,8 @@ export const SLEEPING_THREAD = /^\s*[Ss]leeping thread \(tid (\d+)(?:, pid (\d+)
 export const PANIC = /^\s*panic: (.*)$/;
 export const CPUID = /^\s*cpuid = \d+\s*$/;
 export const PANIC_TIME = /^\s*time = \d+\s*$/;
+// 5.x: 'Debugger("panic")' before the debugger's "Stopped at"
+export const DEBUGGER_CALL = /^\s*Debugger\("[^"]*"\)\s*$/;
 export const KDB_ENTER = /^\s*KDB: enter: (.*)$/;
 export const THREAD_PID = /^\s*\[ thread pid (\d+) tid (\d+) \]\s*$/;
 export const STOPPED_AT = /^\s*Stopped at\s+(.*)$/;
@@ -78,6 +81,24 @@ export const WITNESS_LINE_STARTS: readonly RegExp[] = [
   /KDB: enter: /,
   /\[ thread pid \d+ tid \d+ \]/,
   /Stopped at /,
+  // DDB frames with arguments (i386, OpenBSD): "_mtx_lock_flags(c07cd240,0,c075e590,16c4,c07d70a0) at "
+  /[A-Za-z_][\w.$]*\([^()]{1,300}\) at /,
+  // kgdb: "#5  0xc05153b7 in panic (fmt=…) at …", "#0  doadump () at …"
+  /#\d+ {1,2}(?:0x[0-9a-fA-F]+ in )?[A-Za-z_][\w.$]* \(/,
+  /Tracing (?:pid|command) /,
+  /(?:pc|sp) = 0x[0-9a-fA-F]+ {1,2}(?:lr|fp) = /,
+  /end (?:of kernel|trace frame:)/,
+  /Debugger\("/,
+  /(?:db|ddb\{\d+\})> /,
+  /Process \d+ \([^()]{0,80}\) thread 0x/,
+  // witness_list_lock: "exclusive sleep mutex xDMA (xDMA) r = 0 (0x…) locked @ …"
+  new RegExp(`(?:exclusive|shared) (?:${CLASS_ALT}) [^\\n]{1,200}? r = \\d+ \\(0x`),
+  /(?:witness: )?[Tt]hread 0x[0-9a-fA-F]+ exiting with the following locks held:/,
+  /[Ss]leeping thread \(tid \d+/,
+  /(?:Sleeping|Waiting) on "[^"]{0,40}" with the following /,
+  /\S+:\d+: (?:could sleep|sleeping) with "/,
+  /(?:witness: )?acquiring blockable sleep lock /,
+  /"[^"]{1,100}" -> "/,
 ];
 
 /** Line starts only OpenBSD's port prints. */

@@ -14,8 +14,14 @@ export interface ReadTrace {
  * Frames from lines[i] on, skipping trap/arm64 noise and blank lines between frames, until the
  * first line that is neither. Each line read is taken into the draft as a frame span.
  */
-export function readTrace(lines: readonly CleanLine[], i: number, draft: Draft | null, ref: string | null = null): ReadTrace {
-  const frames: Frame[] = [];
+export function readTrace(
+  lines: readonly CleanLine[],
+  i: number,
+  draft: Draft | null,
+  ref: string | null = null,
+  glued?: string,
+): ReadTrace {
+  const frames: Frame[] = glued ? (parseBsdFrames(glued) ?? []) : [];
   let j = i;
   let end = i;
   while (j < lines.length) {
@@ -37,4 +43,16 @@ export function readTrace(lines: readonly CleanLine[], i: number, draft: Draft |
 /** Does a backtrace start at lines[i]? */
 export function isFrameLine(text: string): boolean {
   return parseBsdFrames(text) !== null;
+}
+
+/**
+ * A section header ("stack backtrace:", "… established at:") matched by re, whose optional last
+ * group is a frame glued onto it; the glued text must be a frame for the header to count.
+ */
+export function sectionHeader(re: RegExp, text: string): { m: RegExpExecArray; glued: string | undefined } | null {
+  const m = re.exec(text);
+  if (!m) return null;
+  const glued = m[m.length - 1];
+  if (glued !== undefined && parseBsdFrames(glued) === null) return null;
+  return { m, glued };
 }
