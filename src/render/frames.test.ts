@@ -58,3 +58,26 @@ describe('firstInterestingFrame', () => {
     expect(baseFunctionName('foo.isra.0')).toBe('foo');
   });
 });
+
+it('knows the BSD locking machinery too, so a WITNESS trace starts at the caller', () => {
+  const trace = [
+    'kdb_backtrace+0x65',
+    'witness_checkorder+0xc42',
+    '__lockmgr_args+0x9a',
+    'vop_stdlock+0x3c',
+    'VOP_LOCK1_APV+0x7c',
+    '_vn_lock+0x44',
+    'ffs_vgetf+0x1a1',
+  ].map((t) => frame(t));
+  expect(firstInterestingFrame(trace)?.function).toBe('ffs_vgetf');
+  for (const name of [
+    '_mtx_lock_flags',
+    '__mtx_lock_sleep',
+    '_sx_xlock',
+    '_rw_wlock_cookie',
+    'mtx_enter',
+  ]) {
+    expect(isLockMachinery(frame(`${name}+0x1`)), name).toBe(true);
+  }
+  expect(isLockMachinery(frame('sx_init_flags_helper+0x1'))).toBe(false);
+});

@@ -25,6 +25,12 @@ const MACHINERY: readonly RegExp[] = [
   // completions and work flushes tracked as pseudo-locks (cross-release era): "wait_for_common"
   /^_*wait_for_(common|completion)\w*$/,
   /^_*(start_flush_work|touch_wq_lockdep_map|touch_work_lockdep_map)$/,
+  // FreeBSD/OpenBSD: WITNESS itself and the lock primitives, "__mtx_lock_flags", "_sx_xlock", "__lockmgr_args"
+  /^_*witness_\w+$/,
+  /^_*(mtx|rw|sx|rm|lockmgr)_(try)?(x|s|w|r)?lock\w*$/,
+  /^_*(lockmgr_args|mp_lock|kernel_lock)$/,
+  /^_*(vn_lock|vop_stdlock|VOP_LOCK\w*|rw_enter\w*|rw_exit\w*|mtx_enter|mtx_enter_try|rrw_enter\w*)$/,
+  /^_*(kdb_backtrace|kdb_enter|vpanic|panic|kassert_panic|db_trace_self\w*|stack_save\w*)$/,
   // the stack dumpers themselves
   /^_*(dump_stack\w*|show_stack|save_trace|stack_trace_save\w*|arch_stack_walk)$/,
 ];

@@ -22,9 +22,11 @@ export function renderReportText(r: Report, opts: TextOptions = {}): string {
       : '';
   out.push(`${nth}${safe(r.title)}`);
   const where = opts.source ? ` of ${safe(opts.source)}` : '';
-  out.push(
-    `${INDENT}${r.format} ${r.kind}, lines ${r.lines.start}-${r.lines.end}${where}${r.truncated ? ' (truncated)' : ''}`,
-  );
+  const lines =
+    r.lines.start === r.lines.end
+      ? `line ${r.lines.start}`
+      : `lines ${r.lines.start}-${r.lines.end}`;
+  out.push(`${INDENT}${r.format} ${r.kind}, ${lines}${where}${r.truncated ? ' (truncated)' : ''}`);
   if (r.headline && r.headline !== r.title) field(out, 'headline', r.headline);
   if (r.kernel !== null) field(out, 'kernel', r.kernel);
   if (r.task) field(out, 'task', `${r.task.comm}/${r.task.pid}`);
@@ -64,7 +66,9 @@ export function renderReportText(r: Report, opts: TextOptions = {}): string {
 }
 
 function field(out: string[], label: string, value: string): void {
-  out.push(`${INDENT}${label.padEnd(LABEL_WIDTH)}${safe(value)}`);
+  // Detail keys can be longer than the column ("lockOrderChains"): keep a space after them.
+  const head = label.length >= LABEL_WIDTH ? `${label} ` : label.padEnd(LABEL_WIDTH);
+  out.push(`${INDENT}${head}${safe(value)}`);
 }
 
 function dependencyLines(d: Dependency): string[] {
