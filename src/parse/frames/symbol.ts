@@ -23,6 +23,7 @@ const SOURCE_FLAGS = /^\([A-Z]{1,4}\)$/;
 const MODULE_WORD = /^[\w-]+$/;
 const DISCRIMINATOR = / ?\(discriminator \d+\)/g;
 const BARE_ADDRESS = /^0x([0-9a-fA-F]+)$/;
+const IDENTIFIER_START = /^[A-Za-z_$<]/;
 
 /** What follows the name+offset on a frame line, already checked to be nothing but suffixes. */
 export interface SymbolTail {
@@ -155,8 +156,11 @@ export function makeFrame(
   unreliable: boolean,
 ): Frame | null {
   const bare = bareAddress(name);
-  // a name alone is a frame only when a symbolizer located it or it is an address: `CPU0` is not
-  if (offset === null && bare === null && !tail.located) return null;
+  // a name alone is a frame only when a symbolizer located it or it is an address: `CPU0` is not,
+  // nor is prose that happens to end in a path (`Location: fs/x.c:12`)
+  if (offset === null && bare === null && (!tail.located || !IDENTIFIER_START.test(name)))
+    return null;
+  if (name.charCodeAt(name.length - 1) === 0x3a /* : */) return null;
   return {
     function: bare === null ? cleanFunctionName(name) : name,
     offset,
