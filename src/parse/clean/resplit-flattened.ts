@@ -54,10 +54,10 @@ function findCuts(text: string, starts: LineStarts): number[] {
   return cuts;
 }
 
-// The frame after "at:", " at " or an address "[<c017f754>] ", and the lock name after an
-// instance address ("#0: ffff888071cffc00 (&sb->s_type->i_mutex_key#9){++++}"), belong to the
-// line they are on.
-const GLUE = /(?:^|\s)(?:at:?|\S*>\]|[0-9a-f]{8,16})\s+$/;
+// The frame after "at:", " at " or an address "[<c017f754>] ", and the lock after a held-lock
+// index or an instance address ("#0: ffff888071cffc00 (&sb->s_type->i_mutex_key#9){++++}"),
+// belong to the line they are on.
+const GLUE = /(?:^|\s)(?:at:?|\S*>\]|[0-9a-f]{8,16}|#\d{1,4}:)\s+$/;
 
 function glued(text: string, i: number): boolean {
   return GLUE.test(text.slice(Math.max(0, i - 40), i));

@@ -7,6 +7,7 @@ export const TEST_LINE_STARTS: readonly RegExp[] = [
   /(?:\[ )?(?:WARNING|BUG|INFO): /,
   /\S+ #\d+ (?:Not tainted|Tainted)/,
   /\S+\/\d+ is trying to acquire lock:/,
+  /\S+\/\d+ is leaving the kernel with locks still held!/,
   /but task is already holding lock:/,
   /which lock already depends on the new lock\./,
   /the existing dependency chain \(in reverse order\) is:/,
