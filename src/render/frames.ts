@@ -22,6 +22,9 @@ const MACHINERY: readonly RegExp[] = [
   // faults and sleeps that lockdep models as taking mmap_lock / fs_reclaim: "__might_fault"
   /^_*might_(fault|sleep|resched|lock\w*)$/,
   /^_*fs_reclaim_acquire$/,
+  // the user copy that faulted: "_copy_to_user" under "filldir" — the caller is the story
+  /^_*(raw_)?(copy|strncpy|clear)_(to|from|in)_user\w*$/,
+  /^_*(get|put)_user(_\w+)?$/,
   // completions and work flushes tracked as pseudo-locks (cross-release era): "wait_for_common"
   /^_*wait_for_(common|completion)\w*$/,
   /^_*(start_flush_work|touch_wq_lockdep_map|touch_work_lockdep_map)$/,

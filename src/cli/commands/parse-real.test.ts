@@ -95,3 +95,42 @@ function stripFile(r: { file?: string }) {
   const { file: _file, ...rest } = r;
   return rest;
 }
+
+describe('lockscope parse on a lockdep report (needs the lockdep importer)', () => {
+  it('--text shows the cycle, held lock, each dependency with its chain entry and frame, and the scenario', async () => {
+    const r = await run([file('frob.log', LOCKDEP_CIRCULAR_SAMPLE)]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const t = r.stdout;
+    expect(t).toMatch(
+      /^possible deadlock in frob_update\n {2}linux-lockdep circular-dependency, lines 1-69 of .*frob\.log\n/,
+    );
+    expect(t).toContain('  kernel   6.1.0-frob+\n  task     frobd/812\n');
+    expect(t).toContain(
+      '  cycle    &frob->state_lock -> frob_list_lock -> &frob->queue_mutex -> &frob->state_lock\n',
+    );
+    expect(t).toContain(
+      '  held     #0 &frob->queue_mutex (ffff888012345700), at frob_flush+0x18/0x60 [frob]\n',
+    );
+    expect(t).toContain(
+      '    #1  &frob->state_lock -> frob_list_lock\n          at frob_register+0x44/0x120 [frob]\n',
+    );
+    expect(t).toContain(
+      '    #0  &frob->queue_mutex -> &frob->state_lock  (new)\n          at frob_update+0x2a/0x90 [frob]\n',
+    );
+    expect(t).toMatch(
+      / {4}CPU0 +CPU1\n {4}---- +----\n {4}lock\(&frob->queue_mutex\);\n {33}lock\(frob_list_lock\);\n/,
+    );
+  });
+
+  it('--dot draws the three-lock cycle with the new dependency dashed', async () => {
+    const r = await run(['--dot', file('frob2.log', LOCKDEP_CIRCULAR_SAMPLE)]);
+    expect(r.code).toBe(0);
+    const edges = r.stdout.split('\n').filter((l) => l.includes('" -> "'));
+    expect(edges).toHaveLength(3);
+    expect(edges.filter((l) => l.includes('color="red"'))).toHaveLength(3);
+    expect(edges.find((l) => l.includes('dashed'))).toMatch(
+      /^ {2}"&frob->queue_mutex" -> "&frob->state_lock" \[label="#0 new"/,
+    );
+  });
+});
