@@ -103,10 +103,11 @@ function readCommandOutput(lines: readonly CleanLine[], i: number, command: stri
   }
   if (LOCKS_COMMAND.test(command)) return readLockLists(lines, i, draft);
   if (PS_COMMAND.test(command)) return readProcessTable(lines, i, draft);
-  // Other output (show registers, show malloc…) belongs to the session if another prompt follows.
-  for (let j = i; j < lines.length && j - i < MAX_UNREAD_OUTPUT; j++) {
-    if (DDB_PROMPT.test(lines[j]!.text)) {
-      for (let k = i; k < j; k++) draft.take(k);
+  // Other output (show registers, show malloc…) belongs to the session if another prompt (or the
+  // end of the paste) follows soon enough.
+  for (let j = i; j <= lines.length && j - i < MAX_UNREAD_OUTPUT; j++) {
+    if (j === lines.length || DDB_PROMPT.test(lines[j]!.text)) {
+      for (let k = i; k < j; k++) if (lines[k]!.text.trim() !== '') draft.take(k);
       return j;
     }
     if (opts.startsReport(lines, j)) return i;

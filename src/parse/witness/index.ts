@@ -35,7 +35,7 @@ function startsReport(lines: readonly CleanLine[], i: number): boolean {
 const OPENBSD_CLASSES = new Set(['rwlock', 'rrwlock', 'kernel_lock', 'mutex']);
 
 function isOpenBsd(text: string): boolean {
-  if (/^\s*witness: /.test(text)) return true;
+  if (/^\s*witness: |\switness: lock order reversal:\s*$/.test(text)) return true;
   const b = BLOCKABLE_SLEEP_LOCK.exec(text);
   return b !== null && OPENBSD_CLASSES.has(b[2]!);
 }

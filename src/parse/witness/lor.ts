@@ -11,6 +11,7 @@ import {
   FIRST_SEEN_HEADER,
   INCOMPLETE_PATH,
   LOR_HEADER,
+  LOR_HEADER_AT_END,
   ORDER_DATA_MISSING,
   ORDER_STACK_HEADER,
   STACK_HEADER,
@@ -34,6 +35,7 @@ export function sniffLor(lines: readonly CleanLine[], i: number): boolean {
   const h = LOR_HEADER.exec(text);
   // 5.0 printed "lock order reversal" without the colon: only trust it before a 1st line
   if (h) return h[2] !== undefined || nextIsOrderLock(lines, i + 1, '1st');
+  if (text.length < 1000 && LOR_HEADER_AT_END.test(text)) return nextIsOrderLock(lines, i + 1, '1st');
   const first = parseOrderLockLine(text);
   return first?.ordinal === '1st' && nextIsOrderLock(lines, i + 1, '2nd');
 }
@@ -48,10 +50,16 @@ export function parseLor(lines: readonly CleanLine[], start: number, format: For
   const r = d.report;
   let i = start;
   const h = LOR_HEADER.exec(lines[start]!.text);
+  const glued = h ? null : LOR_HEADER_AT_END.exec(lines[start]!.text);
   let rule: string | null = null;
-  if (h) {
+  if (h || glued) {
     d.take(i, 'title');
-    if (h[3]) rule = `${h[3]} after non-sleepable`;
+    const variant = h ? h[3] : glued![2];
+    if (variant) rule = `${variant} after non-sleepable`;
+    if (glued) {
+      r.headline = glued[0].trim();
+      d.diag(start, 'info', 'Other text precedes "lock order reversal:" on its line.');
+    }
     i++;
   } else {
     r.headline = 'lock order reversal:';

@@ -5,6 +5,9 @@ const CLASS_ALT = LOCK_CLASSES.join('|');
 
 // "lock order reversal:", "lock order reversal: (sleepable after non-sleepable)",
 // "witness: lock order reversal:" (OpenBSD), "lock order reversal" (5.0, no colon)
+// …and the same header at the end of a line something was glued in front of
+// ("SOURCE: https://syzkaller.appspot.com/text?…x=10c01a4a700000 witness: lock order reversal:")
+export const LOR_HEADER_AT_END = /\s(witness: )?lock order reversal:\s*(?:\((sleepable|Giant) after non-sleepable\))?\s*$/;
 export const LOR_HEADER = /^\s*(witness: )?lock order reversal(:)?\s*(?:\((sleepable|Giant) after non-sleepable\))?\s*$/;
 // "lock order ufs -> vm map (user) established at:" (13.0+)
 // A whitespace-collapsed paste keeps the first frame on the header line: "… established at: #0 0x… at f+0x1"
@@ -42,7 +45,9 @@ export const SLEEPING_THREAD = /^\s*[Ss]leeping thread \(tid (\d+)(?:, pid (\d+)
 
 export const PANIC = /^\s*panic: (.*)$/;
 export const CPUID = /^\s*cpuid = \d+\s*$/;
-export const PANIC_TIME = /^\s*time = \d+\s*$/;
+// "time = 1605048416 KDB:": the cleaner may leave "KDB:" glued to a long number when it
+// re-splits a flattened panic (seed 000), and cut "stack backtrace:" off on its own
+export const PANIC_TIME = /^\s*time = \d+(?: KDB:)?\s*$/;
 // 5.x: 'Debugger("panic")' before the debugger's "Stopped at"
 export const DEBUGGER_CALL = /^\s*Debugger\("[^"]*"\)\s*$/;
 export const KDB_ENTER = /^\s*KDB: enter: (.*)$/;
@@ -50,7 +55,9 @@ export const THREAD_PID = /^\s*\[ thread pid (\d+) tid (\d+) \]\s*$/;
 export const STOPPED_AT = /^\s*Stopped at\s+(.*)$/;
 // DDB prompts: FreeBSD "db> bt", OpenBSD "ddb{0}> trace"
 export const DDB_PROMPT = /^\s*(?:db|ddb(?:\{\d+\})?)>\s?(.*)$/;
-export const OPENBSD_DDB_BLURB = /^\s*(?:https:\/\/www\.openbsd\.org\/ddb\.html describes the minimum info required in bug|reports\. {1,2}Insufficient info makes it difficult to find and fix bugs\.)\s*$/;
+// printed on two lines, which a cleaner may rejoin into one
+export const OPENBSD_DDB_BLURB =
+  /^\s*(?:https:\/\/www\.openbsd\.org\/ddb\.html describes the minimum info required in bug(?:\s+reports\.\s+Insufficient info makes it difficult to find and fix bugs\.)?|reports\.\s+Insufficient info makes it difficult to find and fix bugs\.)\s*$/;
 // After a panic OpenBSD prints the running processes: "    TID    PID    UID     PRFLAGS     PFLAGS  CPU  COMMAND"
 export const PROC_TABLE_HEADER = /^\s*(?:TID\s+PID|PID\s+TID)\s+\S.*COMMAND\s*$/;
 export const PROC_TABLE_ROW = /^\s*(\*?)\s*(\d+)\s+(\d+)\s+.*\s(\S+)\s*$/;
@@ -71,7 +78,8 @@ export const WITNESS_LINE_STARTS: readonly RegExp[] = [
   /All lock orders from \S.{0,200}? -> \S.{0,200}?:/,
   /#\d+ 0x[0-9a-fA-F]+ at /,
   /[A-Za-z_][\w.]*\(\) at /,
-  /(?:KDB: )?stack backtrace:/,
+  // "KDB: stack backtrace:" is one line: never cut between "KDB:" and "stack"
+  /KDB: stack backtrace:|(?<!KDB: )stack backtrace:/,
   /Stack backtrace:/,
   /acquiring duplicate lock of same type: /,
   /panic: /,
@@ -97,7 +105,6 @@ export const WITNESS_LINE_STARTS: readonly RegExp[] = [
   /[Ss]leeping thread \(tid \d+/,
   /(?:Sleeping|Waiting) on "[^"]{0,40}" with the following /,
   /\S+:\d+: (?:could sleep|sleeping) with "/,
-  /(?:witness: )?acquiring blockable sleep lock /,
   /"[^"]{1,100}" -> "/,
 ];
 
