@@ -150,6 +150,9 @@ export interface HeldLock {
   class: string;
   address: string | null;
   at: string | null;
+  // ---- addition to contract v1 ----
+  /** the task holding it, when a report lists several tasks (lockdep "Showing all locks held in the system") */
+  task?: Task;
 }
 
 export interface Frame {

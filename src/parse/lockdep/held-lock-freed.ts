@@ -1,0 +1,21 @@
+// print_freed_lock_bug(): "held lock freed!" — "%s/%d is freeing memory %px-%px, with a lock still held there!"
+import type { Report } from '../../model/types';
+import { bareTitle, checkComplete, fillCommon, finish, type ReportBuilder } from './builder';
+import { fromFrames, pickGuiltyFunction } from './guilty-function';
+import { printedAt } from './lock-section';
+
+export function assembleHeldLockFreed(b: ReportBuilder): Report {
+  fillCommon(b);
+  const freeing = b.section('freeing');
+  b.detail('freedRange', freeing?.header?.data);
+  const lock = printedAt(freeing);
+  if (lock) b.addClass(lock.lock, lock.line);
+  const fn = pickGuiltyFunction([{ function: lock?.lock.atFunction ?? null }, ...fromFrames(b.report.trace)]);
+  b.report.title = fn ? `held lock freed in ${fn}` : bareTitle(b, 'held lock freed');
+  checkComplete(b, ['freeing', 'held', 'backtrace'], {
+    freeing: 'the freed lock',
+    held: 'the held-locks section',
+    backtrace: 'the stack backtrace',
+  });
+  return finish(b);
+}

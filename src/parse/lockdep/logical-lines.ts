@@ -1,0 +1,66 @@
+// Printed lockdep lines that reached us cut in two (mailer wrapping, terminal copy) and that the
+// cleaner could not re-join because only the lockdep grammar knows where they belong.
+import type { CleanLine } from '../clean/types';
+import { parseIdentLine } from './kernel-ident';
+import { parseLockLine } from './lock-line';
+import { recognizeTitle, recognizeWrappedTitle } from './title';
+
+/** One printed line, possibly made of several cleaned lines. */
+export interface LogicalLine {
+  text: string;
+  /** first and last index into the cleaned lines */
+  from: number;
+  to: number;
+  /** original line numbers (1-based) */
+  origin: number;
+  originEnd: number;
+}
+
+// "ffff888023bfad00" + "(team->team_lock_key#6){+.+.}…", " #0: ffff888023bfad00" + "(…"
+const BARE_INSTANCE = /^(?:#\d+:\s*)?(?:[0-9a-f]{8,16}|\(____ptrval____\))$/;
+// "… (crypto_alg_sem){----}, at:" + "[__crypto_lookup_template+20/168] …" or "… at: [<c029e364>]" + "> mutex_lock+0x19/0x20"
+const AT_WITHOUT_SYMBOL = /,\s*at:(?:\s*\[<?[^\]\s]*>?\])?\s*$/;
+const SYMBOL_START = /^(?:\[[^\]\s]+\]\s*)?[A-Za-z_.$][\w.$]*(?:\+0x[0-9a-f]+\/0x[0-9a-f]+.*|\s+\S+\.\w+:\d+.*)?$/;
+// 2.6.18-mm frames "[blocking_notifier_call_chain+14/45]" + "blocking_notifier_call_chain+0xe/0x2d"
+const DECIMAL_FRAME_ONLY = /^\[[A-Za-z_.$][\w.$]*\+\d+\/\d+\]$/;
+const HEX_SYMBOL = /^[A-Za-z_.$][\w.$]*\+0x[0-9a-f]+\/0x[0-9a-f]+/;
+// a lock line broken inside its name: "#0: ffff… (&sb->s_type->i_mutex_key" + "#9){++++}-{4:4}, at: …"
+const LOCK_HEAD = /^(?:#\d+:\s*)?(?:(?:[0-9a-f]{8,16}|\(____ptrval____\))\s+)?\(/;
+
+function joined(a: string, b: string): string {
+  return `${a.replace(/\s+$/, '')} ${b.trim()}`;
+}
+
+/** Should `next` be appended to `cur` (already trimmed-compare)? Returns the joined text or null. */
+function joinPair(cur: string, next: string): string | null {
+  const a = cur.trim();
+  const b = next.trim();
+  if (a === '' || b === '') return null;
+  if (BARE_INSTANCE.test(a) && b.startsWith('(') && b.includes('){')) return joined(cur, next);
+  if (AT_WITHOUT_SYMBOL.test(a) && a.includes('){') && SYMBOL_START.test(b)) return joined(cur, next);
+  if (DECIMAL_FRAME_ONLY.test(a) && HEX_SYMBOL.test(b)) return joined(cur, next);
+  // "6.8.0-rc5 #1 Not" + "tainted"
+  if (/\s#\S+\s+Not$/.test(a) && /^tainted\b/.test(b) && parseIdentLine(`${a} ${b}`)) return joined(cur, next);
+  if (recognizeTitle(a) === null && recognizeWrappedTitle(a, b) !== null) return joined(cur, next);
+  if (LOCK_HEAD.test(a) && !a.includes('){') && b.includes('){') && !b.startsWith('(')) {
+    const j = joined(cur, next);
+    if (parseLockLine(j.replace(/^\s*#\d+:\s*/, ''))) return j;
+  }
+  return null;
+}
+
+/** The printed line that starts at lines[i], with wrapped tails re-joined (at most 3 pieces). */
+export function logicalLineAt(lines: readonly CleanLine[], i: number): LogicalLine {
+  const first = lines[i]!;
+  let text = first.text;
+  let to = i;
+  for (let k = 0; k < 2 && to + 1 < lines.length; k++) {
+    const next = lines[to + 1]!;
+    if (next.stream !== first.stream && next.stream !== null) break;
+    const j = joinPair(text, next.text);
+    if (j === null) break;
+    text = j;
+    to++;
+  }
+  return { text, from: i, to, origin: first.origin, originEnd: lines[to]!.originEnd };
+}

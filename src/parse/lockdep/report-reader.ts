@@ -1,0 +1,327 @@
+// One lockdep report's lines, from its banner (or title, or first body line) to its last line,
+// grouped into the sections the kernel's printers open with fixed sentences.
+import type { CleanLine } from '../clean/types';
+import {
+  CHAIN_ENTRY,
+  CUT_HERE,
+  CUT_MARKER,
+  END_TRACE,
+  FOREIGN_HEADER,
+  HARD_CUT,
+  RULE_DASH,
+  RULE_EQ,
+  frameOf,
+  isReportContent,
+  isStrongContent,
+  isTraceHeader,
+  isTraceLine,
+} from './content';
+import { parseIdentLine, type KernelIdent } from './kernel-ident';
+import { logicalLineAt, type LogicalLine } from './logical-lines';
+import { recognizeSection, type SectionHeader, type SectionType } from './sections';
+import { recognizeTitle, type TitleInfo } from './title';
+
+export interface Section {
+  /** 'preamble' holds what comes before the first header; 'chain-entry' is a "-> #k" entry */
+  type: SectionType | 'preamble' | 'chain-entry' | 'call-trace';
+  header: SectionHeader | null;
+  line: LogicalLine | null;
+  body: LogicalLine[];
+}
+
+export interface ReportLines {
+  /** index into the cleaned lines where the report starts (banner, title or first body line) */
+  start: number;
+  /** index just past the report's last line */
+  end: number;
+  banner: LogicalLine | null;
+  title: TitleInfo | null;
+  titleLine: LogicalLine | null;
+  ident: KernelIdent | null;
+  identLine: LogicalLine | null;
+  sections: Section[];
+  /** unrelated lines inside the report, kept out of every section */
+  foreign: LogicalLine[];
+  /** hand cuts ("<snip>", "[...]") inside the report */
+  cuts: LogicalLine[];
+  /** why reading stopped: 'end' (the report finished), 'input' (the text ran out), or the line that stopped it */
+  stop: { reason: 'complete' | 'input' | 'next-report' | 'foreign' | 'cut' | 'gap'; line: LogicalLine | null };
+}
+
+const MAX_HEAD_GAP = 3;
+const LOOKAHEAD = 4;
+
+/** Does a lockdep report's banner + title start here (the banner line itself)? */
+export function bannerTitleAt(lines: readonly CleanLine[], i: number): { title: TitleInfo; line: LogicalLine } | null {
+  if (!RULE_EQ.test(lines[i]!.text)) return null;
+  let j = i + 1;
+  for (let k = 0; k < MAX_HEAD_GAP && j < lines.length; k++) {
+    const l = logicalLineAt(lines, j);
+    const title = recognizeTitle(l.text);
+    if (title) return { title, line: l };
+    // another facility's banner (KASAN's "=====" + "BUG: KASAN: …") is not ours
+    if (/^\s*(?:\[\s*)?(?:BUG|WARNING|INFO):/.test(l.text) || RULE_EQ.test(l.text)) return null;
+    j = l.to + 1;
+  }
+  return null;
+}
+
+/** A title line, possibly wrapped over two lines. */
+export function titleAt(lines: readonly CleanLine[], i: number): { title: TitleInfo; line: LogicalLine } | null {
+  const l = logicalLineAt(lines, i);
+  const title = recognizeTitle(l.text);
+  return title ? { title, line: l } : null;
+}
+
+function isNewReport(lines: readonly CleanLine[], l: LogicalLine): boolean {
+  if (recognizeTitle(l.text)) return true;
+  if (RULE_EQ.test(l.text)) return bannerTitleAt(lines, l.from) !== null;
+  return /^\s*(?:BUG: MAX_\w+ too low|INFO: trying to register non-static key|DEBUG_LOCKS_WARN_ON\()/.test(l.text);
+}
+
+function headerOf(l: LogicalLine): SectionHeader | null {
+  return recognizeSection(l.text);
+}
+
+/**
+ * Read the report that starts at lines[start]. `start` is a banner, a title, or the first body
+ * line of a report whose head is missing.
+ */
+export function readReportLines(lines: readonly CleanLine[], start: number, limit = lines.length): ReportLines {
+  const r: ReportLines = {
+    start,
+    end: start + 1,
+    banner: null,
+    title: null,
+    titleLine: null,
+    ident: null,
+    identLine: null,
+    sections: [],
+    foreign: [],
+    cuts: [],
+    stop: { reason: 'input', line: null },
+  };
+  const head = readHead(lines, start, limit, r);
+  let j = head.next;
+  let last = head.last; // index of the last line that belongs to the report
+
+  let current: Section = { type: 'preamble', header: null, line: null, body: [] };
+  r.sections.push(current);
+  let traceFrames = 0; // frames seen in the current backtrace section
+  let blankRun = 0;
+  const open = (s: Section) => {
+    current = s;
+    r.sections.push(s);
+    traceFrames = 0;
+  };
+
+  while (j < limit) {
+    const l = logicalLineAt(lines, j);
+    const text = l.text;
+    if (text.trim() === '') {
+      blankRun++;
+      // a backtrace ends at a blank line unless the report goes on with one of its sections
+      if (inTrace(current) && traceFrames > 0 && !continuesAfterBlank(lines, l.to + 1, limit)) {
+        r.stop = { reason: 'complete', line: null };
+        break;
+      }
+      if (blankRun >= 5) {
+        r.stop = { reason: 'gap', line: l };
+        break;
+      }
+      current.body.push(l);
+      j = l.to + 1;
+      continue;
+    }
+    blankRun = 0;
+    if (CUT_HERE.test(text) || END_TRACE.test(text) || isNewReport(lines, l)) {
+      r.stop = { reason: 'next-report', line: l };
+      break;
+    }
+    if (FOREIGN_HEADER.test(text)) {
+      r.stop = { reason: 'foreign', line: l };
+      break;
+    }
+    if (HARD_CUT.test(text)) {
+      r.cuts.push(l);
+      last = l.to;
+      r.stop = { reason: 'cut', line: l };
+      break;
+    }
+    if (CUT_MARKER.test(text)) {
+      r.cuts.push(l);
+      last = l.to;
+      j = l.to + 1;
+      continue;
+    }
+    // show-all-locks closes with a rule of '='; a stray "-----" rule ends nothing
+    if (RULE_EQ.test(text)) {
+      last = l.to;
+      j = l.to + 1;
+      if (current.type === 'held' || current.type === 'show-all') {
+        r.stop = { reason: 'complete', line: null };
+        break;
+      }
+      continue;
+    }
+    const header = headerOf(l);
+    if (header) {
+      open({ type: header.type, header, line: l, body: [] });
+      last = l.to;
+      j = l.to + 1;
+      continue;
+    }
+    const entry = CHAIN_ENTRY.exec(text);
+    if (entry) {
+      open({ type: 'chain-entry', header: null, line: l, body: [] });
+      last = l.to;
+      j = l.to + 1;
+      continue;
+    }
+    // a dump_stack() without "stack backtrace:" (cut reports, WARN-style dumps)
+    if (!inTrace(current) && /^\s*(?:CPU: \d+ |Call [Tt]race:|Pid: \d+, comm:)/.test(text) && current.type !== 'preamble') {
+      open({ type: 'call-trace', header: null, line: l, body: [] });
+      last = l.to;
+      j = l.to + 1;
+      continue;
+    }
+    const fits = inTrace(current) ? isTraceLine(text) || isReportContent(text) : isReportContent(text);
+    if (fits) {
+      if (inTrace(current) && frameOf(text)) traceFrames++;
+      current.body.push(l);
+      last = l.to;
+      j = l.to + 1;
+      continue;
+    }
+    // An unknown line: interleaved output when the report visibly goes on right after it.
+    if (goesOn(lines, l.to + 1, limit, inTrace(current))) {
+      r.foreign.push(l);
+      j = l.to + 1;
+      continue;
+    }
+    r.stop = { reason: inTrace(current) && traceFrames > 0 ? 'complete' : 'gap', line: l };
+    break;
+  }
+  if (j >= limit && r.stop.line === null && r.stop.reason === 'input') r.stop = { reason: 'input', line: null };
+  r.end = last + 1;
+  // drop trailing blank lines from the last section
+  const tail = r.sections[r.sections.length - 1]!;
+  while (tail.body.length && tail.body[tail.body.length - 1]!.text.trim() === '') tail.body.pop();
+  return r;
+}
+
+function inTrace(s: Section): boolean {
+  return s.type === 'backtrace' || s.type === 'call-trace';
+}
+
+/** After a blank line that follows a backtrace: does the report go on? */
+function continuesAfterBlank(lines: readonly CleanLine[], from: number, limit: number): boolean {
+  let j = from;
+  for (let k = 0; k < 3 && j < limit; k++) {
+    const l = logicalLineAt(lines, j);
+    if (l.text.trim() !== '') {
+      const h = headerOf(l);
+      // nested-lock reports print "other info…" and a second backtrace after the first one
+      return h !== null && (h.type === 'other-info' || h.type === 'held' || h.type === 'backtrace');
+    }
+    j = l.to + 1;
+  }
+  return false;
+}
+
+/** Is there report content within the next few lines (so the line before was interleaved)? */
+function goesOn(lines: readonly CleanLine[], from: number, limit: number, trace: boolean): boolean {
+  let j = from;
+  for (let k = 0; k < LOOKAHEAD && j < limit; k++) {
+    const l = logicalLineAt(lines, j);
+    const t = l.text;
+    if (t.trim() !== '') {
+      if (CUT_HERE.test(t) || FOREIGN_HEADER.test(t) || isNewReport(lines, l)) return false;
+      if (headerOf(l) || CHAIN_ENTRY.test(t)) return true;
+      if (trace ? frameOf(t) !== null || (isTraceHeader(t) && !/^\s*CPU: /.test(t)) : isStrongContent(t)) return true;
+    }
+    j = l.to + 1;
+  }
+  return false;
+}
+
+interface Head {
+  next: number;
+  last: number;
+}
+
+/** Banner, title, ident and rule — any of them may be missing or have stray lines between them. */
+function readHead(lines: readonly CleanLine[], start: number, limit: number, r: ReportLines): Head {
+  let j = start;
+  let last = start;
+  const first = logicalLineAt(lines, j);
+  if (RULE_EQ.test(first.text)) {
+    r.banner = first;
+    last = first.to;
+    j = first.to + 1;
+  }
+  // the title, allowing a few interleaved lines after the banner
+  for (let k = 0; k < MAX_HEAD_GAP && j < limit; k++) {
+    const l = logicalLineAt(lines, j);
+    const title = recognizeTitle(l.text);
+    if (title) {
+      r.title = title;
+      r.titleLine = l;
+      last = l.to;
+      j = l.to + 1;
+      break;
+    }
+    if (!r.banner) break;
+    if (l.text.trim() !== '') r.foreign.push(l);
+    j = l.to + 1;
+  }
+  if (!r.title) {
+    r.foreign.length = 0;
+    j = r.banner ? r.banner.to + 1 : start;
+    return { next: j, last };
+  }
+  // a flattened report keeps the ident on the title line
+  if (r.title.trailing) {
+    const id = parseIdentLine(r.title.trailing);
+    if (id) {
+      r.ident = id;
+      r.identLine = r.titleLine;
+    }
+  }
+  // the ident (absent in 2.6.18), then the '-' rule; unrelated printk lines may sit in between
+  const save = r.foreign.length;
+  let k = 0;
+  let jj = j;
+  while (k < MAX_HEAD_GAP + 1 && jj < limit) {
+    const l = logicalLineAt(lines, jj);
+    const t = l.text;
+    if (t.trim() === '') {
+      jj = l.to + 1;
+      k++;
+      continue;
+    }
+    if (!r.ident) {
+      const id = parseIdentLine(t);
+      if (id) {
+        r.ident = id;
+        r.identLine = l;
+        last = l.to;
+        j = jj = l.to + 1;
+        continue;
+      }
+    }
+    if (RULE_DASH.test(t)) {
+      last = l.to;
+      j = l.to + 1;
+      break;
+    }
+    // the body began (no rule printed or pasted)
+    if (headerOf(l) || isReportContent(t)) break;
+    r.foreign.push(l);
+    jj = l.to + 1;
+    k++;
+  }
+  // lines skipped while looking for a rule that never came are body lines, not foreign ones
+  if (j <= (r.foreign[r.foreign.length - 1]?.from ?? -1)) r.foreign.length = save;
+  return { next: j, last };
+}
