@@ -17,7 +17,7 @@ export function parseText(input: string, options: ParseOptions = {}): ParseOutpu
   try {
     const cleaned = cleanText(input, { lineStarts: ALL_LINE_STARTS });
     lines = cleaned.lines;
-    diagnostics.push(...cleaned.diagnostics);
+    for (const d of cleaned.diagnostics) diagnostics.push(d);
   } catch (err) {
     // The cleaner is a best effort; if it trips, read the text as it is rather than fail.
     diagnostics.push(internalError(null, 'cleaning the text', err));
@@ -32,7 +32,8 @@ export function parseText(input: string, options: ParseOptions = {}): ParseOutpu
   const parsers = orderedParsers(options.format);
   const reports: Report[] = [];
   for (const stream of splitStreams(lines)) {
-    reports.push(...scanStream(stream, parsers, diagnostics));
+    // A loop, not push(...x): spreading 125,000+ reports overflows the call stack.
+    for (const report of scanStream(stream, parsers, diagnostics)) reports.push(report);
   }
   reports.sort((a, b) => a.lines.start - b.lines.start);
 
