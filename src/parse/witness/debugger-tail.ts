@@ -4,7 +4,7 @@
 import type { HeldLock } from '../../model/types';
 import type { CleanLine } from '../clean/types';
 import { nextNonBlank, type Draft } from './draft';
-import { parseListedLockLine } from './lock-line';
+import { MAX_LINE, parseListedLockLine } from './lock-line';
 import {
   ALLLOCKS_PROCESS,
   CPUID,
@@ -47,6 +47,7 @@ export function readDebuggerTail(lines: readonly CleanLine[], i: number, draft: 
     const k = nextNonBlank(lines, j, 4);
     if (k < 0 || opts.startsReport(lines, k)) break;
     const text = lines[k]!.text;
+    if (text.length > MAX_LINE) break;
     let m: RegExpExecArray | null;
     let h: ReturnType<typeof sectionHeader>;
     if ((m = PANIC.exec(text))) {
@@ -172,7 +173,8 @@ function readProcessTable(lines: readonly CleanLine[], i: number, draft: Draft):
     j++;
   }
   while (j < lines.length) {
-    const m = PROC_TABLE_ROW.exec(lines[j]!.text);
+    const text = lines[j]!.text;
+    const m = text.length <= MAX_LINE ? PROC_TABLE_ROW.exec(text) : null;
     if (!m) break;
     if (m[1] === '*' && draft.report.task === null) {
       const pid = Number(pidColumn === 2 ? m[3] : m[2]);

@@ -4,6 +4,7 @@ import type { Format } from '../../model/types';
 import type { CleanLine } from '../clean/types';
 import type { FormatParser, ParsedReport } from '../format';
 import { parseLor, sniffLor, type StartsReport } from './lor';
+import { MAX_LINE } from './lock-line';
 import { otherReportAt } from './other-reports';
 import { BLOCKABLE_SLEEP_LOCK, OPENBSD_LINE_STARTS, WITNESS_LINE_STARTS } from './patterns';
 
@@ -20,7 +21,7 @@ function readerAt(lines: readonly CleanLine[], i: number): Reader | null {
   if (lines === cacheLines && i === cacheIndex) return cacheReader;
   const text = lines[i]?.text ?? '';
   let reader: Reader | null = null;
-  if (PREFILTER.test(text)) reader = sniffLor(lines, i) ? parseLor : otherReportAt(lines, i);
+  if (text.length <= MAX_LINE && PREFILTER.test(text)) reader = sniffLor(lines, i) ? parseLor : otherReportAt(lines, i);
   cacheLines = lines;
   cacheIndex = i;
   cacheReader = reader;

@@ -42,8 +42,12 @@ const ORDER_LOCK_NO_ADDRESS = /^\s*(1st|2nd|3rd)\s+(\S.*)$/;
 const TYPE_AND_CLASS = new RegExp(`^(.*), (${CLASS_ALT})$`);
 const AT_FILE_LINE = /\s*@\s*(\S+):(\d+)\s*$/;
 
+/** No lock line is this long; longer lines are skipped so that no regex here goes quadratic. */
+export const MAX_LINE = 2000;
+
 /** A 1st/2nd/3rd line of a lock order reversal, or null. */
 export function parseOrderLockLine(text: string): OrderLock | null {
+  if (text.length > MAX_LINE) return null;
   const m = ORDER_LOCK.exec(text);
   if (!m) return null;
   const ordinal = m[1] as OrderLock['ordinal'];
@@ -52,6 +56,7 @@ export function parseOrderLockLine(text: string): OrderLock | null {
 
 /** A 1st/2nd line of "acquiring duplicate lock of same type": no address, no type. */
 export function parseDuplicateLockLine(text: string): OrderLock | null {
+  if (text.length > MAX_LINE) return null;
   if (ORDER_LOCK.test(text)) return parseOrderLockLine(text);
   const m = ORDER_LOCK_NO_ADDRESS.exec(text);
   if (!m) return null;
@@ -129,6 +134,7 @@ const LISTED_LOCK = new RegExp(
 );
 
 export function parseListedLockLine(text: string): ListedLock | null {
+  if (text.length > MAX_LINE) return null;
   const m = LISTED_LOCK.exec(text);
   if (!m) return null;
   const named = m[3]!;

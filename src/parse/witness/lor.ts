@@ -4,7 +4,7 @@ import type { CleanLine } from '../clean/types';
 import type { ParsedReport } from '../format';
 import { readDebuggerTail } from './debugger-tail';
 import { Draft, nextNonBlank } from './draft';
-import { parseOrderLockLine, splitTrailingGroup, type OrderLock } from './lock-line';
+import { MAX_LINE, parseOrderLockLine, splitTrailingGroup, type OrderLock } from './lock-line';
 import {
   ALL_ORDERS_HEADER,
   CYCLE_EDGE,
@@ -91,6 +91,7 @@ export function parseLor(lines: readonly CleanLine[], start: number, format: For
     const k = nextNonBlank(lines, i);
     if (k < 0) break;
     const text = lines[k]!.text;
+    if (text.length > MAX_LINE) break;
     let m: RegExpExecArray | null;
     let h: ReturnType<typeof sectionHeader>;
     if ((h = sectionHeader(ORDER_STACK_HEADER, text))) {
