@@ -18,15 +18,42 @@ export interface MultiFileOutput {
   diagnostics: (Diagnostic & { file: string })[];
 }
 
-export function renderParsed(files: readonly FileOutput[], mode: OutputMode): string {
+/**
+ * The output in pieces, written one by one: a log with a million reports makes a JSON text
+ * longer than V8's longest string, so nothing here builds the whole output at once.
+ */
+export function* renderParsed(files: readonly FileOutput[], mode: OutputMode): Generator<string> {
   switch (mode) {
     case 'json':
-      return JSON.stringify(mergeOutputs(files), null, 2) + '\n';
+      yield* jsonChunks(mergeOutputs(files));
+      return;
     case 'dot':
-      return renderDot(files.flatMap((f) => f.output.reports));
+      yield renderDot(files.flatMap((f) => f.output.reports));
+      return;
     case 'text':
-      return renderText(files);
+      yield* textChunks(files);
   }
+}
+
+/** Exactly JSON.stringify(out, null, 2) + "\n", an array element at a time. */
+export function* jsonChunks(out: MultiFileOutput): Generator<string> {
+  yield `{\n  "schema": ${JSON.stringify(out.schema)},\n`;
+  yield* jsonArray('reports', out.reports, ',');
+  yield* jsonArray('diagnostics', out.diagnostics, '');
+  yield '}\n';
+}
+
+function* jsonArray(key: string, items: readonly object[], after: string): Generator<string> {
+  if (items.length === 0) {
+    yield `  ${JSON.stringify(key)}: []${after}\n`;
+    return;
+  }
+  yield `  ${JSON.stringify(key)}: [\n`;
+  for (let i = 0; i < items.length; i++) {
+    const text = JSON.stringify(items[i], null, 2).replace(/\n/g, '\n    ');
+    yield `    ${text}${i < items.length - 1 ? ',' : ''}\n`;
+  }
+  yield `  ]${after}\n`;
 }
 
 /** One object whatever the number of files, so a script's jq filter never depends on it. */
@@ -38,27 +65,28 @@ export function mergeOutputs(files: readonly FileOutput[]): MultiFileOutput {
   };
 }
 
-function renderText(files: readonly FileOutput[]): string {
+function* textChunks(files: readonly FileOutput[]): Generator<string> {
   const total = files.reduce((n, f) => n + f.output.reports.length, 0);
-  if (total === 0) return '';
+  if (total === 0) return;
   const named = files.length > 1 || files[0]?.name !== '-';
-  const blocks: string[] = [];
   let index = 0;
   for (const f of files) {
     const source = named ? f.name : undefined;
     for (const r of f.output.reports) {
       index++;
-      blocks.push(
-        renderReportText(r, { index, total, ...(source !== undefined ? { source } : {}) }),
+      yield (
+        (index > 1 ? '\n' : '') +
+        renderReportText(r, { index, total, ...(source !== undefined ? { source } : {}) })
       );
     }
     // Notes about the file as a whole (what the cleaner undid, what was skipped).
     if (f.output.reports.length > 0 && f.output.diagnostics.length > 0) {
       const head = source !== undefined ? `notes on ${source}:` : 'notes:';
-      blocks.push(
-        [head, ...f.output.diagnostics.map((d) => `  ${formatDiagnostic(d)}`)].join('\n') + '\n',
+      yield (
+        '\n' +
+        [head, ...f.output.diagnostics.map((d) => `  ${formatDiagnostic(d)}`)].join('\n') +
+        '\n'
       );
     }
   }
-  return blocks.join('\n');
 }

@@ -83,7 +83,7 @@ async function runParse(args: ParsedArgs, io: CliIO): Promise<number> {
   }));
   const found = files.reduce((n, f) => n + f.output.reports.length, 0);
 
-  io.stdout.write(renderParsed(files, mode));
+  for (const chunk of renderParsed(files, mode)) io.stdout.write(chunk);
   if (found === 0) {
     for (const f of files) io.stderr.write(diagnosticLines(f.name, f.output));
     return EXIT.none;
