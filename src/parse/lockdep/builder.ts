@@ -170,10 +170,27 @@ export function fillCommon(b: ReportBuilder, opts: { heldOfTask?: boolean } = {}
   }
 
   for (const cut of rl.cuts) b.truncate(`the report was cut by hand at line ${cut.origin} ("${cut.text.trim()}")`, cut);
-  for (const f of rl.foreign) {
-    b.diag(f, 'info', `line ${f.origin} is not part of the report (interleaved output?) and was skipped`);
-  }
+  reportForeign(b, rl.foreign);
   if (!rl.banner && rl.titleLine) b.diag(rl.titleLine, 'info', 'the ==== banner above the title is missing');
+}
+
+/** One diagnostic per run of skipped lines: "lines 9–20 are not part of the report". */
+export function reportForeign(b: ReportBuilder, foreign: readonly LogicalLine[]): void {
+  let i = 0;
+  while (i < foreign.length) {
+    let k = i;
+    while (k + 1 < foreign.length && foreign[k + 1]!.origin <= foreign[k]!.originEnd + 2) k++;
+    const a = foreign[i]!.origin;
+    const z = foreign[k]!.originEnd;
+    b.diag(
+      a,
+      'info',
+      a === z
+        ? `line ${a} is not part of the report (interleaved output?) and was skipped`
+        : `lines ${a}–${z} are not part of the report (interleaved output?) and were skipped`,
+    );
+    i = k + 1;
+  }
 }
 
 export function fillHeldLocks(b: ReportBuilder, held: HeldLocksRead): void {

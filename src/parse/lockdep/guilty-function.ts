@@ -56,7 +56,11 @@ const SKIP: readonly RegExp[] = [
   /^_*sanitizer/,
   /^_*(?:k|h)?asan/,
   /^_*kmsan/,
-  /^should_fail/,
+  /should_fail/,
+  /^_*downgrade_write/,
+  /^(?:__)?flush_work(?:queue)?$/,
+  /^drain_workqueue/,
+  /^destroy_workqueue/,
   /^fail_dump/,
   /^do_(?:invalid_op|error_trap|trap|int3|debug)/,
   /^(?:asm_)?exc_/,
@@ -84,8 +88,7 @@ const SKIP: readonly RegExp[] = [
   /^debug_(?:show|print)_/,
   /^(?:__)?(?:v)?printk/,
   /^(?:__)?debug_object/,
-  /^copy_(?:to|from)_user/,
-  /^_copy_(?:to|from)_user/,
+  /copy_(?:to|from)_user/,
   /^(?:__)?(?:put|get)_user/,
   /^(?:__)?(?:k|v|kv)(?:m|z|c)?alloc/,
   /^kmem_cache_/,
@@ -120,7 +123,8 @@ export function pickGuiltyFunction(candidates: readonly Candidate[], extraSkip: 
   for (const c of candidates) {
     if (!c.function || c.weak) continue;
     if (/^0x[0-9a-f]+$/.test(c.function) || c.function.startsWith('$')) continue;
-    const name = demangle(baseFunction(c.function));
+    // arm64 syscall wrappers: "__arm64_sys_rt_sigreturn" is named "sys_rt_sigreturn"
+    const name = demangle(baseFunction(c.function)).replace(/^__arm64_sys_/, 'sys_');
     if (SKIP.some((re) => re.test(name)) || extraSkip.some((re) => re.test(name))) continue;
     return name;
   }

@@ -4,7 +4,7 @@
 // ("Lock dependency validator: Copyright …") and "INFO: lockdep is turned off." are not reports.
 import type { Report } from '../../model/types';
 import type { CleanLine } from '../clean/types';
-import { fillHeldLocks, finish, ReportBuilder } from './builder';
+import { fillHeldLocks, finish, ReportBuilder, reportForeign } from './builder';
 import { CUT_HERE, END_TRACE, HELD_ENTRY, RULE_EQ, frameOf, isTraceLine } from './content';
 import { NON_STATIC_KEY_SKIP, fromFrames, pickGuiltyFunction } from './guilty-function';
 import { readHeldLocks } from './held-locks';
@@ -80,6 +80,14 @@ function readLines(lines: readonly CleanLine[], start: number): ReportLines {
       j = l.to + 1;
       continue;
     }
+    // the WARN's own message ("downgrading a read lock", "releasing a pinned lock") sits
+    // between "cut here" and the WARNING line
+    if (frames === 0 && warnAhead(lines, l.to + 1)) {
+      body.push(l);
+      last = l.to;
+      j = l.to + 1;
+      continue;
+    }
     if (nextIsTrace(lines, l.to + 1)) {
       foreign.push(l);
       j = l.to + 1;
@@ -110,6 +118,13 @@ function readLines(lines: readonly CleanLine[], start: number): ReportLines {
     cuts: [],
     stop,
   };
+}
+
+function warnAhead(lines: readonly CleanLine[], from: number): boolean {
+  for (let j = from; j < Math.min(lines.length, from + 2); j++) {
+    if (LOCKDEP_WARN.test(lines[j]!.text) || DEBUG_WARN.test(lines[j]!.text)) return true;
+  }
+  return false;
 }
 
 function nextIsTrace(lines: readonly CleanLine[], from: number): boolean {
@@ -157,6 +172,16 @@ export function parseLockingBug(lines: readonly CleanLine[], start: number): { r
       b.span(l, 'title', null);
     }
   }
+  // a WARN(1, "…") message printed before the WARNING line
+  if (message === null) {
+    const warnAt = body.findIndex((l) => LOCKDEP_WARN.test(l.text));
+    for (let k = warnAt - 1; k >= 0; k--) {
+      const t = body[k]!.text.trim();
+      if (t === '' || CUT_HERE.test(t)) continue;
+      if (!DEBUG_WARN.test(t)) message = t;
+      break;
+    }
+  }
   b.report.headline = message ?? body.find((l) => l.text.trim() !== '')?.text.trim();
   b.detail('message', message);
   const frames = readFrames(body);
@@ -182,6 +207,6 @@ export function parseLockingBug(lines: readonly CleanLine[], start: number): { r
   if (title) b.report.title = title;
   else b.report.title = fn ? `${withFunction ?? 'locking bug'} in ${fn}` : (withFunction ?? message ?? 'locking bug');
   if (frames.length === 0) b.truncate(`no backtrace follows the message: the report stops after line ${b.lastOrigin}`);
-  for (const f of rl.foreign) b.diag(f, 'info', `line ${f.origin} is not part of the report (interleaved output?) and was skipped`);
+  reportForeign(b, rl.foreign);
   return { report: finish(b), end: rl.end };
 }

@@ -193,6 +193,20 @@ export function readReportLines(lines: readonly CleanLine[], start: number, limi
       j = l.to + 1;
       continue;
     }
+    // Only the head was read and another CPU's output follows: the body may come further down
+    // ("[ BUG: bad unlock balance detected! ]", rule, a stranger's dump, then "… is trying to release lock").
+    if (current.type === 'preamble' && r.sections.length === 1 && !current.body.some((x) => x.text.trim() !== '')) {
+      const at = bodyAhead(lines, l.from, limit);
+      if (at > l.from) {
+        for (let k = l.from; k < at; ) {
+          const skipped = logicalLineAt(lines, k);
+          if (skipped.text.trim() !== '') r.foreign.push(skipped);
+          k = skipped.to + 1;
+        }
+        j = at;
+        continue;
+      }
+    }
     // An unknown line: interleaved output when the report visibly goes on right after it.
     if (goesOn(lines, l.to + 1, limit, inTrace(current))) {
       r.foreign.push(l);
@@ -227,6 +241,21 @@ function continuesAfterBlank(lines: readonly CleanLine[], from: number, limit: n
     j = l.to + 1;
   }
   return false;
+}
+
+const FAR = 60;
+
+/** Where the first section sentence of this report's body is, within FAR lines; -1 when none. */
+function bodyAhead(lines: readonly CleanLine[], from: number, limit: number): number {
+  let j = from;
+  for (let k = 0; k < FAR && j < limit; k++) {
+    const l = logicalLineAt(lines, j);
+    if (CUT_HERE.test(l.text) || isNewReport(lines, l)) return -1;
+    const h = headerOf(l);
+    if (h && h.type !== 'held' && h.type !== 'backtrace' && h.type !== 'show-all') return j;
+    j = l.to + 1;
+  }
+  return -1;
 }
 
 /** Is there report content within the next few lines (so the line before was interleaved)? */

@@ -56,7 +56,14 @@ export function assembleSafeToUnsafe(b: ReportBuilder): Report {
   const unsafeFn = pickGuiltyFunction(fromFrames(unsafeTrace));
   b.detail('safeBecameAt', safeFn);
   b.detail('unsafeBecameAt', unsafeFn);
-  const fn = pickGuiltyFunction([...fromFrames(safeTrace), ...fromFrames(unsafeTrace), ...fromFrames(b.report.trace)]);
+  // syzkaller names it after the irq-safe usage trace; cut reports fall back to the at: sites
+  const fn = pickGuiltyFunction([
+    ...fromFrames(safeTrace),
+    ...fromFrames(unsafeTrace),
+    { function: next?.lock.atFunction ?? null, weak: next?.lock.atInline },
+    { function: prev?.lock.atFunction ?? null, weak: prev?.lock.atInline },
+    ...fromFrames(b.report.trace),
+  ]);
   b.report.title = fn ? `possible deadlock in ${fn}` : bareTitle(b, 'irq-safe -> irq-unsafe lock order detected');
   checkComplete(b, ['acquire', 'holding', 'safe-lock', 'unsafe-lock', 'held', 'backtrace'], {
     acquire: 'the lock being acquired',
