@@ -144,8 +144,11 @@ function readLockLists(lines: readonly CleanLine[], i: number, draft: Draft): nu
     } else if (lock) {
       list.push(heldLock(list.length, lock));
       draft.take(j, 'held-lock', lock.type);
-    } else if (!isFrameLine(text) && text.trim() !== '') break;
-    else draft.take(j, 'frame');
+    } else if (text.trim() === '') {
+      const k = nextNonBlank(lines, j, 3);
+      if (k < 0 || !(ALLLOCKS_PROCESS.test(lines[k]!.text) || parseListedLockLine(lines[k]!.text))) break;
+    } else if (isFrameLine(text)) draft.take(j, 'frame');
+    else break;
     j++;
   }
   close();

@@ -197,6 +197,12 @@ function readAssertion(lines: readonly CleanLine[], start: number, format: Forma
     d.detail('while', lines[k]!.text.trim());
     i = k + 1;
   }
+  // the spin lock timeout lists the lock's holder record (witness_display_spinlock)
+  const listed = readLockList(d, i);
+  if (listed.locks.length > 0) {
+    d.report.heldLocks = listed.locks;
+    i = listed.end;
+  }
   const own = PANIC.exec(text) ? undefined : a.panic;
   return finishWithStack(d, i, startsReport, own);
 }
