@@ -7,7 +7,8 @@ const DIR = 'screenshots';
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} theme`, () => {
-    test.use({ colorScheme: scheme });
+    // Tall enough that the whole report fits: on wide screens the panels scroll on their own.
+    test.use({ colorScheme: scheme, viewport: { width: 1280, height: 1500 } });
 
     test(`the example report (${scheme})`, async ({ app }) => {
       await app.open();

@@ -5,57 +5,56 @@ import { frameText, whereTaken } from '../../format/report-text';
 export function DependencyTable({ dependencies }: { dependencies: readonly Dependency[] }) {
   if (dependencies.length === 0) return null;
   return (
-    <table className="data" data-testid="report.dependencies">
-      <caption className="visually-hidden">
-        Dependencies: the second lock was taken while the first was held
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Held</th>
-          <th scope="col">then took</th>
-          <th scope="col">Entry</th>
-          <th scope="col">Where it was taken</th>
-        </tr>
-      </thead>
-      <tbody>
-        {dependencies.map((d, i) => {
-          const at = whereTaken(d.trace);
-          return (
-            <tr key={i} data-testid="report.dependency">
-              <td>
-                <code>{d.prev}</code>
-              </td>
-              <td>
-                <code>{d.next}</code>
-              </td>
-              <td>
-                {d.chainEntry !== null ? `#${d.chainEntry}` : null}
-                {d.chainEntry !== null && d.isNew ? ' ' : null}
-                {d.isNew ? <strong>new</strong> : null}
-                {d.chainEntry === null && !d.isNew ? '–' : null}
-              </td>
-              <td>
-                {at ? <code>{frameText(at)}</code> : <span className="muted">no trace</span>}
-                {d.trace.length > 1 ? (
-                  <details>
-                    <summary className="muted">{d.trace.length} frames</summary>
-                    <ol className="frames">
-                      {d.trace.map((f, k) => (
-                        <li key={k} className={f.unreliable ? 'frames__unreliable' : undefined}>
-                          <code>
-                            {f.unreliable ? '? ' : ''}
-                            {frameText(f)}
-                          </code>
-                        </li>
-                      ))}
-                    </ol>
-                  </details>
-                ) : null}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className="table-scroll">
+      <table className="data" data-testid="report.dependencies">
+        <caption className="visually-hidden">
+          Dependencies: the second lock was taken while the first was held
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Entry</th>
+            <th scope="col">Held → then took</th>
+            <th scope="col">Where it was taken</th>
+          </tr>
+        </thead>
+        <tbody>
+          {dependencies.map((d, i) => {
+            const at = whereTaken(d.trace);
+            return (
+              <tr key={i} data-testid="report.dependency">
+                <td>
+                  {d.chainEntry !== null ? `#${d.chainEntry}` : null}
+                  {d.chainEntry !== null && d.isNew ? ' ' : null}
+                  {d.isNew ? <strong>new</strong> : null}
+                  {d.chainEntry === null && !d.isNew ? '–' : null}
+                </td>
+                <td>
+                  <code className="lock-class">{d.prev}</code>
+                  <br />→ <code className="lock-class">{d.next}</code>
+                </td>
+                <td>
+                  {at ? <code>{frameText(at)}</code> : <span className="muted">no trace</span>}
+                  {d.trace.length > 1 ? (
+                    <details>
+                      <summary className="muted">{d.trace.length} frames</summary>
+                      <ol className="frames">
+                        {d.trace.map((f, k) => (
+                          <li key={k} className={f.unreliable ? 'frames__unreliable' : undefined}>
+                            <code>
+                              {f.unreliable ? '? ' : ''}
+                              {frameText(f)}
+                            </code>
+                          </li>
+                        ))}
+                      </ol>
+                    </details>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

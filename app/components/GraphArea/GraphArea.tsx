@@ -15,8 +15,14 @@ export function GraphArea({ report }: { report: Report }) {
       <h4 id={headingId}>The cycle</h4>
       {cycle && cycle.length > 0 ? (
         <>
-          <p className="graph-area__cycle" data-testid="report.cycle">
-            {cycleText(cycle)}
+          <p className="graph-area__cycle" data-testid="report.cycle" aria-label={cycleText(cycle)}>
+            {/* Names break only at the arrows: "&mm->mmap_lock" must not wrap at its hyphen. */}
+            {[...cycle, cycle[0]].map((name, i) => (
+              <span key={i}>
+                {i > 0 ? ' → ' : null}
+                <span className="graph-area__name">{name}</span>
+              </span>
+            ))}
           </p>
           <ol
             className="graph-area__list"
@@ -25,10 +31,10 @@ export function GraphArea({ report }: { report: Report }) {
           >
             {cycle.map((name, i) => (
               <li key={i}>
-                <code>{name}</code>
+                <code className="lock-class">{name}</code>
                 <span className="muted">
                   {' '}
-                  then takes <code>{cycle[(i + 1) % cycle.length]}</code>
+                  then takes <code className="lock-class">{cycle[(i + 1) % cycle.length]}</code>
                 </span>
               </li>
             ))}
