@@ -3,7 +3,7 @@ import type { Report } from '../../model/types';
 import { checkComplete, fillCommon, finish, type ReportBuilder, bareTitle } from './builder';
 import { readChainSummary } from './chain-summary';
 import { chainDependencies, describeMissing, readChain } from './dependency-chain';
-import { fromFrames, pickGuiltyFunction, type Candidate } from './guilty-function';
+import { fromFrames, fromLock, pickGuiltyFunction, type Candidate } from './guilty-function';
 import { printedAt } from './lock-section';
 import { readScenario } from './scenario';
 
@@ -75,8 +75,8 @@ export function assembleCircular(b: ReportBuilder): Report {
   readScenarioInto(b, 'circular');
 
   const candidates: Candidate[] = [
-    { function: acq?.lock.atFunction ?? null },
-    { function: hold?.lock.atFunction ?? null },
+    fromLock(acq?.lock),
+    fromLock(hold?.lock),
     ...[...chain.entries].reverse().flatMap((e) => fromFrames(e.frames)),
     ...fromFrames(b.report.trace),
   ];

@@ -40,14 +40,14 @@ const OLD_END_MARKER = /^\s*\[<f{8}(?:f{8})?>\]\s+0xf{8}(?:f{8})?\s*$/;
 
 // the scenario tables
 const SCENARIO_LINE =
-  /^\s*(?:CPU\d+(?:\s+CPU\d+)*|-{4}(?:\s+-{4})*|(?:r|un)?lock\(.*\);?|sync\(.*\);?|local_irq_disable\(\);|<Interrupt>)\s*$/;
+  /^\s*(?:CPU\d+(?:\s+CPU\d+)*|-{4}(?:\s+-{4})*|(?:r|un)?lock\(.*\);?|sync\(.*\);?|local_irq_disable\(\);|<Interrupt>)\s*$|^\s*(?:r|un)?lock\([^;]*\);\s/;
 // class-header trees (print_lock_class_header / print_shortest_lock_dependencies)
 const CLASS_TREE =
   /^\s*(?:->\s*\(|(?:IN-|in-)?[A-Za-z_]+(?:-ON)?(?:-[RW])? at:\s*$|INITIAL (?:READ )?USE at:|\}\s*$|\.\.\. key\s+at:|\.\.\. acquired at:|lockdep:.* bad path found)/;
 // usage-bit trace headers inside class headers: "IN-HARDIRQ-W at:", "HARDIRQ-ON-W at:", 2.6.18 "in-hardirq-W at:"
 export const USAGE_BLOCK = /^\s*((?:IN-[A-Z_]+|[A-Z_]+-ON|in-[a-z]+|[a-z]+-on)-[RW]|INITIAL (?:READ )?USE) at:\s*$/;
 const MISC =
-  /^\s*(?:\.\.\.|context-\{\d+:\d+\}|RCU used illegally from .*|Possible false positive due to lockdep disabling.*|turning off the locking correctness validator\.?|\[<[0-9a-f]+>\] .*|.* --> .*|and interrupts could create .*)\s*$/;
+  /^\s*(?:\S+\.[a-z]{1,2}:\d+ .*!|\.\.\.|context-\{\d+:\d+\}|RCU used illegally from .*|Possible false positive due to lockdep disabling.*|turning off the locking correctness validator\.?|\[<[0-9a-f]+>\] .*|.* --> .*|and interrupts could create .*)\s*$/;
 
 /** A line that plausibly belongs inside a lockdep report body. */
 export function isReportContent(text: string): boolean {

@@ -118,6 +118,12 @@ export function fromFrames(frames: readonly Frame[]): Candidate[] {
   return frames.map((f) => ({ function: f.function, weak: f.unreliable || (f.offset === null && f.address === null) }));
 }
 
+/** A lock line's at: site; a symbolizer's inline line or a right-cut bare name is weak. */
+export function fromLock(lock: { atFunction: string | null; atInline: boolean; atBare?: boolean } | null | undefined): Candidate {
+  if (!lock) return { function: null };
+  return { function: lock.atFunction, weak: lock.atInline || lock.atBare === true };
+}
+
 /** The first candidate that is not machinery, without gcc clone suffixes; null when none is left. */
 export function pickGuiltyFunction(candidates: readonly Candidate[], extraSkip: SkipList = []): string | null {
   for (const c of candidates) {

@@ -1,7 +1,7 @@
 // print_freed_lock_bug(): "held lock freed!" — "%s/%d is freeing memory %px-%px, with a lock still held there!"
 import type { Report } from '../../model/types';
 import { bareTitle, checkComplete, fillCommon, finish, type ReportBuilder } from './builder';
-import { fromFrames, pickGuiltyFunction } from './guilty-function';
+import { fromFrames, fromLock, pickGuiltyFunction } from './guilty-function';
 import { printedAt } from './lock-section';
 
 export function assembleHeldLockFreed(b: ReportBuilder): Report {
@@ -10,7 +10,7 @@ export function assembleHeldLockFreed(b: ReportBuilder): Report {
   b.detail('freedRange', freeing?.header?.data);
   const lock = printedAt(freeing);
   if (lock) b.addClass(lock.lock, lock.line);
-  const fn = pickGuiltyFunction([{ function: lock?.lock.atFunction ?? null }, ...fromFrames(b.report.trace)]);
+  const fn = pickGuiltyFunction([fromLock(lock?.lock), ...fromFrames(b.report.trace)]);
   b.report.title = fn ? `held lock freed in ${fn}` : bareTitle(b, 'held lock freed');
   checkComplete(b, ['freeing', 'held', 'backtrace'], {
     freeing: 'the freed lock',

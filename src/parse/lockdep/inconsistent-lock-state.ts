@@ -2,7 +2,7 @@
 import type { Report } from '../../model/types';
 import { bareTitle, checkComplete, fillCommon, finish, type ReportBuilder } from './builder';
 import { readScenarioInto } from './circular-dependency';
-import { fromFrames, pickGuiltyFunction } from './guilty-function';
+import { fromFrames, fromLock, pickGuiltyFunction } from './guilty-function';
 import { readIrqStamp } from './irq-stamp';
 import { printedAt } from './lock-section';
 import { readUsageTrace } from './usage-trace';
@@ -33,7 +33,7 @@ export function assembleInconsistent(b: ReportBuilder): Report {
     for (const l of stamp.lines) b.span(l, 'irq-stamp', null);
   }
   readScenarioInto(b, 'single');
-  const fn = pickGuiltyFunction([{ function: lock?.lock.atFunction ?? null }, ...fromFrames(b.report.trace)]);
+  const fn = pickGuiltyFunction([fromLock(lock?.lock), ...fromFrames(b.report.trace)]);
   b.report.title = fn ? `inconsistent lock state in ${fn}` : bareTitle(b, 'inconsistent lock state');
   checkComplete(b, ['inconsistent-usage', 'takes', 'usage-trace', 'held', 'backtrace'], {
     'inconsistent-usage': 'the "inconsistent {…} -> {…} usage" line',

@@ -1,7 +1,7 @@
 // print_lock_invalid_wait_context(): "[ BUG: Invalid wait context ]" (bracketed in every version).
 import type { Report } from '../../model/types';
 import { bareTitle, checkComplete, fillCommon, finish, type ReportBuilder } from './builder';
-import { fromFrames, pickGuiltyFunction } from './guilty-function';
+import { fromFrames, fromLock, pickGuiltyFunction } from './guilty-function';
 import { printedAt } from './lock-section';
 
 export function assembleInvalidWaitContext(b: ReportBuilder): Report {
@@ -12,7 +12,7 @@ export function assembleInvalidWaitContext(b: ReportBuilder): Report {
   const ctx = b.section('context');
   b.detail('context', ctx?.header?.data);
   if (ctx?.line) b.span(ctx.line, 'other', null);
-  const fn = pickGuiltyFunction([{ function: lock?.lock.atFunction ?? null }, ...fromFrames(b.report.trace)]);
+  const fn = pickGuiltyFunction([fromLock(lock?.lock), ...fromFrames(b.report.trace)]);
   b.report.title = fn ? `invalid wait context in ${fn}` : bareTitle(b, 'invalid wait context');
   checkComplete(b, ['try-lock', 'held', 'backtrace'], {
     'try-lock': 'the lock being taken',

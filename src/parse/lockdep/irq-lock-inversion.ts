@@ -2,7 +2,7 @@
 import type { Dependency, Report } from '../../model/types';
 import { bareTitle, checkComplete, fillCommon, finish, type ReportBuilder } from './builder';
 import { readScenarioInto } from './circular-dependency';
-import { fromFrames, pickGuiltyFunction } from './guilty-function';
+import { fromFrames, fromLock, pickGuiltyFunction } from './guilty-function';
 import { lockIn, printedAt } from './lock-section';
 import { pathDependencies, readClassTree, type ClassNode } from './usage-trace';
 
@@ -34,7 +34,7 @@ export function assembleIrqInversion(b: ReportBuilder): Report {
   }
   b.report.dependencies = deps;
   readScenarioInto(b, 'irq');
-  const fn = pickGuiltyFunction([{ function: changed?.lock.atFunction ?? null }, ...fromFrames(b.report.trace)]);
+  const fn = pickGuiltyFunction([fromLock(changed?.lock), ...fromFrames(b.report.trace)]);
   b.report.title = fn ? `possible deadlock in ${fn}` : bareTitle(b, 'possible irq lock inversion dependency detected');
   checkComplete(b, ['changed', 'other-lock', 'held', 'backtrace'], {
     changed: 'the lock whose state changed',

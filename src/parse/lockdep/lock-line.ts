@@ -21,6 +21,8 @@ export interface LockLine extends LockName {
   atFunction: string | null;
   /** a symbolizer's "func file.h:45 [inline]" at: part (syzbot): an expansion, not what the kernel printed */
   atInline: boolean;
+  /** a bare "func" with neither offset, file:line nor address: cut at the right edge ("team_port_change_che0") or hand-written */
+  atBare?: boolean;
 }
 
 // Hex instance (8 or 16 digits; tolerate 9–15 from terminal cuts) or the early-boot placeholder.
@@ -65,11 +67,16 @@ export interface AtSite {
   atAddress: string | null;
   atFunction: string | null;
   atInline: boolean;
+  atBare?: boolean;
 }
 
 /** The "at:" part of a lock line or a print_ip_sym line: "[<c029e364>] mutex_lock+0x19/0x20". */
+// A re-flowing mailer glues the next sentence onto the at: site:
+// "at: vfio_intx_handler+0x21/0xd0 [vfio_pci_core] but this lock took"
+const GLUED_SENTENCE = /\s+(?:but this (?:lock|task|new)|but task is|and this task|which lock already|which would create)\b.*$/;
+
 export function parseAtSite(raw: string): AtSite {
-  let rest = raw.trim();
+  let rest = raw.trim().replace(GLUED_SENTENCE, '');
   let atAddress: string | null = null;
   const a = AT_ADDRESS.exec(rest);
   if (a) {
@@ -82,7 +89,8 @@ export function parseAtSite(raw: string): AtSite {
   const f = AT_FUNCTION.exec(rest);
   const atFunction = f ? f[1]! : null;
   const atInline = !!f && f[2] === undefined && /\[inline\]\s*$/.test(f[3]!);
-  return { at: rest, atAddress, atFunction, atInline };
+  const atBare = !!f && f[2] === undefined && !atInline && atAddress === null && f[3]!.trim() === '';
+  return { at: rest, atAddress, atFunction, atInline, ...(atBare ? { atBare } : {}) };
 }
 
 /** A print_lock() line: " #0: " prefix already removed. Null when the text is not one. */

@@ -2,7 +2,7 @@
 // bare (hlock->nest_lock->name) and can be garbage; the backtrace is printed twice.
 import type { Report } from '../../model/types';
 import { bareTitle, checkComplete, fillCommon, finish, type ReportBuilder } from './builder';
-import { fromFrames, pickGuiltyFunction } from './guilty-function';
+import { fromFrames, fromLock, pickGuiltyFunction } from './guilty-function';
 import { printedAt } from './lock-section';
 
 export function assembleNestedLock(b: ReportBuilder): Report {
@@ -16,7 +16,7 @@ export function assembleNestedLock(b: ReportBuilder): Report {
     const at = nh!.header?.rest?.trim() ? nh!.line : nh!.body.find((l) => l.text.trim() !== '')!;
     b.addClass(nest, at);
   }
-  const fn = pickGuiltyFunction([{ function: lock?.lock.atFunction ?? null }, ...fromFrames(b.report.trace)]);
+  const fn = pickGuiltyFunction([fromLock(lock?.lock), ...fromFrames(b.report.trace)]);
   b.report.title = fn ? `nested lock was not taken in ${fn}` : bareTitle(b, 'nested lock was not taken');
   checkComplete(b, ['try-lock', 'not-holding', 'backtrace'], {
     'try-lock': 'the lock being taken',

@@ -2,7 +2,7 @@
 import type { Report } from '../../model/types';
 import { bareTitle, checkComplete, fillCommon, finish, type ReportBuilder } from './builder';
 import { readScenarioInto } from './circular-dependency';
-import { fromFrames, pickGuiltyFunction } from './guilty-function';
+import { fromFrames, fromLock, pickGuiltyFunction } from './guilty-function';
 import { printedAt } from './lock-section';
 
 export function assembleRecursive(b: ReportBuilder): Report {
@@ -26,8 +26,8 @@ export function assembleRecursive(b: ReportBuilder): Report {
   b.detail('nestingNote', b.has('nesting-note') ? 'May be due to missing lock nesting notation' : null);
   readScenarioInto(b, 'single');
   const fn = pickGuiltyFunction([
-    { function: acq?.lock.atFunction ?? null },
-    { function: hold?.lock.atFunction ?? null },
+    fromLock(acq?.lock),
+    fromLock(hold?.lock),
     ...fromFrames(b.report.trace),
   ]);
   b.report.title = fn ? `possible deadlock in ${fn}` : bareTitle(b, 'possible recursive locking detected');

@@ -3,7 +3,7 @@
 import type { Dependency, Frame, Report } from '../../model/types';
 import { bareTitle, checkComplete, fillCommon, finish, type ReportBuilder } from './builder';
 import { readScenarioInto } from './circular-dependency';
-import { fromFrames, pickGuiltyFunction } from './guilty-function';
+import { fromFrames, fromLock, pickGuiltyFunction } from './guilty-function';
 import { parseNewDependency } from './lock-line';
 import { lockIn, printedAt } from './lock-section';
 import { pathDependencies, readClassTree, readUsageTrace } from './usage-trace';
@@ -60,8 +60,8 @@ export function assembleSafeToUnsafe(b: ReportBuilder): Report {
   const fn = pickGuiltyFunction([
     ...fromFrames(safeTrace),
     ...fromFrames(unsafeTrace),
-    { function: next?.lock.atFunction ?? null, weak: next?.lock.atInline },
-    { function: prev?.lock.atFunction ?? null, weak: prev?.lock.atInline },
+    fromLock(next?.lock),
+    fromLock(prev?.lock),
     ...fromFrames(b.report.trace),
   ]);
   b.report.title = fn ? `possible deadlock in ${fn}` : bareTitle(b, 'irq-safe -> irq-unsafe lock order detected');

@@ -15,7 +15,9 @@ export interface ScenarioRead {
 }
 
 const CPU_HEADER = /^\s*(CPU\d+)((?:\s+CPU\d+)*)\s*$/;
+// A flattened paste can glue prose after the last step: "lock(cpu_hotplug_lock.rw_sem); The recursive …"
 const STEP = /^(\s*)(?:(rlock|lock|sync|unlock)\((.*?)\)?;?|(local_irq_disable)\(\);?|(<Interrupt>))\s*$/;
+const STEP_WITH_TAIL = /^(\s*)(rlock|lock|sync|unlock)\((.*?)\);\s+\S/;
 
 interface RawStep {
   indent: number;
@@ -40,12 +42,14 @@ export function readScenario(body: readonly LogicalLine[], shape: ScenarioShape)
       cpus = [h[1]!, ...h[2]!.trim().split(/\s+/).filter(Boolean)];
       continue;
     }
-    const m = STEP.exec(line.text);
+    const m = STEP.exec(line.text) ?? STEP_WITH_TAIL.exec(line.text);
     if (!m) continue;
     const indent = indentOf(m[1]!);
     if (m[2]) {
-      // the name runs to the last ')' before ';': "lock((work_completion)(&(&wb->dwork)->work));"
-      const inner = line.text.trim().replace(/^(?:rlock|lock|sync|unlock)\(/, '').replace(/\)?;?\s*$/, '');
+      // the name runs to the ");" that ends the step: "lock((work_completion)(&(&wb->dwork)->work));"
+      const t = line.text.trim();
+      const close = t.indexOf(');');
+      const inner = close > 0 ? t.slice(t.indexOf('(') + 1, close) : t.replace(/^(?:rlock|lock|sync|unlock)\(/, '').replace(/\)?;?\s*$/, '');
       raw.push({ indent, op: m[2] as ScenarioOp, cls: inner, line });
     } else if (m[4]) raw.push({ indent, op: 'irq-disable', cls: null, line });
     else raw.push({ indent, op: 'interrupt', cls: null, line });

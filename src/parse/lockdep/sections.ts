@@ -100,11 +100,12 @@ const RULES: readonly Rule[] = [
   [/^(.+\/\d+) just changed the state of lock:\s*$/, (m) => ({ type: 'changed', task: task(m[1]!) })],
   [
     // QP reflowing can merge the next line's class name onto this one.
-    /^but this lock took another, (\S+?)-(?:irq-)?unsafe lock in the past:\s*(.*)$/,
+    // a re-flowing mailer may leave "another," behind: "HARDIRQ-unsafe lock in the past: (fs_reclaim){…}"
+    /^(?:but this lock took another,\s*)?(\S+?)-(?:irq-)?unsafe lock in the past:\s*(.*)$/,
     (m) => ({ type: 'other-lock', irqClass: m[1]!, data: 'forwards', rest: m[2]! }),
   ],
   [
-    /^but this lock was taken by another, (\S+?)-(?:irq-)?safe lock in the past:\s*(.*)$/,
+    /^(?:but this lock was taken by another,\s*)?(\S+?)-(?:irq-)?safe lock in the past:\s*(.*)$/,
     (m) => ({ type: 'other-lock', irqClass: m[1]!, data: 'backwards', rest: m[2]! }),
   ],
   [/^and interrupts could create inverse lock ordering between them\.?\s*$/, () => ({ type: 'inverse-note' })],

@@ -2,7 +2,7 @@
 // + "%s/%d is exiting with locks still held!").
 import type { Report } from '../../model/types';
 import { bareTitle, checkComplete, fillCommon, finish, type ReportBuilder } from './builder';
-import { fromFrames, pickGuiltyFunction } from './guilty-function';
+import { fromFrames, fromLock, pickGuiltyFunction } from './guilty-function';
 import { readHeldLocks } from './held-locks';
 
 export function assembleStillHasLocks(b: ReportBuilder): Report {
@@ -10,7 +10,7 @@ export function assembleStillHasLocks(b: ReportBuilder): Report {
   const held = b.section('held');
   const entries = held ? readHeldLocks(held).entries : [];
   const fn = pickGuiltyFunction([
-    ...entries.map((e) => ({ function: e.lock?.atFunction ?? null, weak: e.lock?.atInline })),
+    ...entries.map((e) => fromLock(e.lock)),
     ...fromFrames(b.report.trace),
   ]);
   b.report.title = fn ? `still has locks held in ${fn}` : bareTitle(b, 'still has locks held');
