@@ -10,6 +10,8 @@ export interface QuoteScan {
   depth: number;
   /** index just past the quotes and the one space after them */
   end: number;
+  /** that one space was there (and taken) */
+  gap: boolean;
   weak: WeakKind | null;
   /** length of the weak marker without a following space */
   weakLen: number;
@@ -17,11 +19,15 @@ export interface QuoteScan {
   weakSpace: boolean;
 }
 
-/** "> > > text", ">>text", " > text" (Thunderbird's leading space), then a candidate weak marker. */
-export function scanQuotes(text: string): QuoteScan {
+/**
+ * "> > > text", ">>text", " > text" (Thunderbird's leading space), then a candidate weak marker.
+ * The one space after the last ">" is taken unless the mailer quotes without one (`tight`).
+ */
+export function scanQuotes(text: string, tight = false): QuoteScan {
   let i = 0;
   let depth = 0;
   let lead = 0;
+  let gap = false;
   while (lead < 3 && text.charCodeAt(lead) === 32) lead++;
   if (text.charCodeAt(lead) === 62 /* > */) {
     i = lead;
@@ -32,10 +38,13 @@ export function scanQuotes(text: string): QuoteScan {
       } else if (text.charCodeAt(i) === 32 && text.charCodeAt(i + 1) === 62) i++;
       else break;
     }
-    if (text.charCodeAt(i) === 32) i++;
+    if (!tight && text.charCodeAt(i) === 32) {
+      i++;
+      gap = true;
+    }
   }
   const w = scanWeak(text, i);
-  return { depth, end: i, ...w };
+  return { depth, end: i, gap, ...w };
 }
 
 function scanWeak(text: string, i: number): { weak: WeakKind | null; weakLen: number; weakSpace: boolean } {

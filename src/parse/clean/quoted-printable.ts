@@ -10,12 +10,18 @@ const HEX = /^[0-9A-F]{2}$/;
  */
 export function looksQuotedPrintable(lines: readonly RawLine[]): boolean {
   let telltale = 0;
+  let soft = 0;
   let valid = 0;
   let invalid = 0;
   for (const { text } of lines) {
     let i = text.indexOf('=');
     while (i >= 0) {
-      if (i === text.length - 1) valid++; // soft line break
+      if (i === text.length - 1) {
+        valid++; // soft line break
+        // encoders break at 76 columns: "…kernfs_remove_by_name_ns+0x3c/=" (not a "=====" banner)
+        const before = text.charCodeAt(i - 1);
+        if (text.length >= 70 && text.length <= 76 && before !== 61 && before !== 32) soft++;
+      }
       else {
         const pair = text.slice(i + 1, i + 3);
         if (HEX.test(pair)) {
@@ -26,7 +32,8 @@ export function looksQuotedPrintable(lines: readonly RawLine[]): boolean {
       i = text.indexOf('=', i + 1);
     }
   }
-  return telltale >= 2 && valid >= 3 * invalid;
+  // a lone soft break counts when no bare "=" contradicts it ("… @ /usr/src/sys/vm/v=\nm_mmap.c:1028")
+  return (telltale + soft >= 2 && valid >= 3 * invalid) || (soft >= 1 && invalid === 0);
 }
 
 /** Joins soft line breaks ("=" at end of line) and decodes "=XX" bytes as UTF-8. */

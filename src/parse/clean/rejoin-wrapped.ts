@@ -71,10 +71,7 @@ function isTail(prev: WorkLine, line: WorkLine, ctx: WrapContext): boolean {
   const c = line.text.charCodeAt(0);
   if (Number.isNaN(c) || c === 32) return false;
   const { width } = ctx;
-  // A line longer than the wrap width was not wrapped at that width.
-  if (width !== null && prev.rawLength > width) return false;
   const word = firstWordLength(line.text);
-  const overflows = width !== null && prev.rawLength + 1 + word > width - SLACK;
   const lostPrefix =
     (prev.inPrefixed && !line.inPrefixed) ||
     line.quote < prev.quote ||
@@ -82,25 +79,34 @@ function isTail(prev: WorkLine, line: WorkLine, ctx: WrapContext): boolean {
     (prev.dedent > 0 && line.dedent === 0);
   if (lostPrefix) {
     if (isBlank(prev.text)) return prev.prefixed && ctx.indentsContinuations && width !== null;
+    // No mailer wraps before column 60; the estimated width is not trusted further than that
+    // (lines with nowhere to break run past it).
+    const overflows = prev.rawLength + 1 + word > MIN_WRAP;
     if (ctx.starts.startsLine(line.text)) return overflows && endsCut(prev.text);
     // Mailers do not wrap greedily ("CPU: 1 PID: 642 Comm:\nsystemd-journal Not tainted …"),
     // so a line that lost its prefix is a tail even after a colon or a full stop.
-    if (width !== null) return overflows;
-    return !looksFinished(prev.text) && prev.rawLength + 1 + word >= MIN_WRAP;
+    return overflows && (width !== null || !looksFinished(prev.text));
   }
   if (isBlank(prev.text) || looksFinished(prev.text)) return false;
   if (line.quote !== prev.quote || line.weak !== prev.weak || line.inPrefixed !== prev.inPrefixed) return false;
-  if (width === null || !overflows || prev.rawLength < width - 30) return false;
+  // Without a prefix to go by, the line must have been too long for the wrap width, and not
+  // longer than it ("SOURCE: …" headers and long log lines are not wrapped).
+  if (width === null || prev.rawLength > width || prev.rawLength < width - 30) return false;
+  if (prev.rawLength + 1 + word <= width - SLACK) return false;
   if (endsCut(prev.text)) return true;
-  // Without a prefix to go by, only a sentence cut mid-phrase: "(in\nreverse order) is:"
+  // Only a sentence cut mid-phrase: "(in\nreverse order) is:"
   return midPhrase(prev.text, line.text) && !ctx.starts.startsLine(line.text);
 }
 
-const LAST_WORD = /(?:^|[\s(])[A-Za-z]+,?$/;
+// "…locking\ndependency", "(in\nreverse", "inode_lock\ninclude/linux/fs.h:758": a word, not a number or an offset
+const LAST_WORD = /(?:^|[\s(])(?=[\w.-]*[A-Za-z])[\w.-]+,?$/;
 
 function midPhrase(prev: string, next: string): boolean {
   const b = next.charCodeAt(0);
-  return b >= 97 && b <= 122 && LAST_WORD.test(prev.slice(-40).trimEnd());
+  const lowerOrDigit = (b >= 97 && b <= 122) || (b >= 48 && b <= 57);
+  const tail = prev.slice(-40).trimEnd();
+  // a comma never ends a printed line: "…{+.+.}-{0:0},\nat: process_one_work+0x235/0x620"
+  return lowerOrDigit && (tail.endsWith(',') || LAST_WORD.test(tail));
 }
 
 // A header ("but task is already holding lock:"), a sentence or a statement ("lock(&a);") is
@@ -118,8 +124,8 @@ function looksFinished(text: string): boolean {
 const RULE = /^ *[=*-]{8,}$/;
 
 // Where lockdep lock lines get cut: after "at:", after "[<c029e364>]", after an instance address.
-// … and where x86 traces get cut: after the "?" of an unreliable frame.
-const CUT = /(?:\bat:|>\]|\b[0-9a-f]{8,16}|\(____ptrval____\)|^ *\?)$/;
+// … after a chain entry's number, after WITNESS's "@", and after the "?" of an unreliable frame.
+const CUT = /(?:\bat:|>\]|\b[0-9a-f]{8,16}|\(____ptrval____\)|-> #\d+|\s@|^ *\?)$/;
 
 function endsCut(text: string): boolean {
   return CUT.test(text.slice(-40).trimEnd());

@@ -54,11 +54,15 @@ function findCuts(text: string, starts: LineStarts): number[] {
   return cuts;
 }
 
-// The frame after "at:", " at " or an address "[<c017f754>] ", and the lock after a held-lock
+// The frame after "at:", " at ", an address "[<c017f754>] " or an unreliable "? ", and the lock after a held-lock
 // index or an instance address ("#0: ffff888071cffc00 (&sb->s_type->i_mutex_key#9){++++}"),
 // belong to the line they are on.
-const GLUE = /(?:^|\s)(?:at:?|\S*>\]|[0-9a-f]{8,16}|#\d{1,4}:)\s+$/;
+const GLUE = /(?:^|\s)(?:\S*>\]|[0-9a-f]{8,16}|#\d{1,4}:|-> #\d{1,4}|\?)\s+$/;
+const AT = /(?:^|\s)at:?\s+$/;
+// "… established at: #0 0xffffc00037d2c0 at …" does start a line after "at:"
+const FRAME_START = /[A-Za-z_.[]/;
 
 function glued(text: string, i: number): boolean {
-  return GLUE.test(text.slice(Math.max(0, i - 40), i));
+  const before = text.slice(Math.max(0, i - 40), i);
+  return GLUE.test(before) || (AT.test(before) && FRAME_START.test(text[i]!));
 }

@@ -19,6 +19,12 @@ export interface StripStats {
 
 export function stripPrefixes(raw: readonly RawLine[], starts: LineStarts): { lines: WorkLine[]; stats: StripStats } {
   const quotes = raw.map((l) => scanQuotes(l.text));
+  const tight = tightQuoteDepths(raw, quotes);
+  if (tight.size > 0) {
+    raw.forEach((l, i) => {
+      if (quotes[i]!.gap && tight.has(quotes[i]!.depth)) quotes[i] = scanQuotes(l.text, true);
+    });
+  }
   const weakTake = decideWeakRuns(raw, quotes);
   const stats: StripStats = { escapedNewlines: 0, firstEscapeLine: null, midTimestampCuts: 0, firstCutLine: null, continuations: 0 };
   const out: WorkLine[] = [];
@@ -138,6 +144,24 @@ function decideWeakRuns(raw: readonly RawLine[], quotes: readonly QuoteScan[]): 
   }
   flush();
   return take;
+}
+
+/**
+ * Quote depths at which the mailer added ">" without a space (">On Thu, 11 Sep 2014 …"): there
+ * the space after ">" is the report's own indentation (">  #0: …" is " #0: …"). A mutt-style
+ * "> " quote never leaves ">text", so a few such lines decide it.
+ */
+function tightQuoteDepths(raw: readonly RawLine[], quotes: readonly QuoteScan[]): Set<number> {
+  const spaced = new Map<number, number>();
+  const tight = new Map<number, number>();
+  quotes.forEach((q, i) => {
+    if (q.depth === 0 || isBlankFrom(raw[i]!.text, q.end)) return;
+    const m = q.gap ? spaced : tight;
+    m.set(q.depth, (m.get(q.depth) ?? 0) + 1);
+  });
+  const out = new Set<number>();
+  for (const [depth, n] of tight) if (n >= 2 && n * 5 >= n + (spaced.get(depth) ?? 0)) out.add(depth);
+  return out;
 }
 
 function isBlankFrom(text: string, from: number): boolean {

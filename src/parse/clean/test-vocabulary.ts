@@ -22,6 +22,7 @@ export const TEST_LINE_STARTS: readonly RegExp[] = [
   /Chain exists of:/,
   /Possible unsafe locking scenario:/,
   /CPU0 /,
+  /----\s+----/,
   /lock\(/,
   /\*\*\* DEADLOCK \*\*\*/,
   /stack backtrace:/,
@@ -30,8 +31,9 @@ export const TEST_LINE_STARTS: readonly RegExp[] = [
   /Call Trace:/,
   /<TASK>/,
   /<\/TASK>/,
-  /(?:[0-9a-f]{8,16} )?\(.+\)\{[-+.?]{4,8}\}/,
+  /(?:[0-9a-f]{8,16} )?\([^\s{}]{1,200}\)\{[-+.?]{4,8}\}/,
   /lock order reversal:/,
+  /lock order \S.{0,200} established at:/,
   /[123](?:st|nd|rd) 0x[0-9a-f]+ /,
   /#\d+ 0x[0-9a-f]+ at /,
 ];
