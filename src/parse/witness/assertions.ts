@@ -27,7 +27,9 @@ const at = (m: RegExpExecArray, i: number) => (m[i] ? `${m[i]}:${m[i + 1]}` : nu
 const RULES: Rule[] = [
   {
     // "shared unlock of (sx) foo @ kern/x.c:1" / OpenBSD "witness: exclusive lock of (rwlock) foo while share locked"
-    re: new RegExp(String.raw`^(?:witness: )?(shared|exclusive) (lock|unlock) of \((${C})\) (.+?)(?:${AT}| while (?:exclusively|share) locked)\s*$`),
+    re: new RegExp(
+      String.raw`^(?:witness: )?(shared|exclusive) (lock|unlock) of \((${C})\) (.+?)(?:${AT}| while (?:exclusively|share) locked)\s*$`,
+    ),
     panicOnly: false,
     check: 'shared/exclusive mismatch',
     build: (m) => ({
@@ -41,7 +43,12 @@ const RULES: Rule[] = [
     re: new RegExp(String.raw`^(?:witness: )?forbidden unlock of \((${C})\) (.+?)${AT}\s*$`),
     panicOnly: false,
     check: 'norelease',
-    build: (m) => ({ title: `forbidden unlock of (${m[1]}) ${m[2]}`, lock: m[2]!, at: at(m, 3), panic: /^lock marked norelease/ }),
+    build: (m) => ({
+      title: `forbidden unlock of (${m[1]}) ${m[2]}`,
+      lock: m[2]!,
+      at: at(m, 3),
+      panic: /^lock marked norelease/,
+    }),
   },
   {
     re: new RegExp(String.raw`^(interlock |lock )\((${C})\) (.+?) (not locked|recursed)${AT}\s*$`),
@@ -51,7 +58,9 @@ const RULES: Rule[] = [
   },
   {
     // witness_assert: "Lock (sx) proctree not exclusively locked @ kern/kern_exit.c:300."
-    re: new RegExp(String.raw`^Lock \((${C})\) (.+?) (not locked|locked|not exclusively locked|exclusively locked|not recursed|recursed) @ (\S+):(\d+)\.\s*$`),
+    re: new RegExp(
+      String.raw`^Lock \((${C})\) (.+?) (not locked|locked|not exclusively locked|exclusively locked|not recursed|recursed) @ (\S+):(\d+)\.\s*$`,
+    ),
     panicOnly: false,
     check: 'witness_assert',
     build: (m) => ({ title: `lock (${m[1]}) ${m[2]} ${m[3]}`, lock: m[2]!, at: `${m[4]}:${m[5]}` }),
@@ -64,30 +73,52 @@ const RULES: Rule[] = [
     build: (m) => ({ title: `mutex ${m[1]} ${m[2]}`, lock: m[1]!, at: `${m[3]}:${m[4]}` }),
   },
   {
-    re: new RegExp(String.raw`^(upgrade|downgrade) of (non-upgradable|unlocked|exclusive|shared|recursed|non-sleep) lock \((${C})\) (.+?)(?: r=\d+)?${AT}\s*$`),
+    re: new RegExp(
+      String.raw`^(upgrade|downgrade) of (non-upgradable|unlocked|exclusive|shared|recursed|non-sleep) lock \((${C})\) (.+?)(?: r=\d+)?${AT}\s*$`,
+    ),
     panicOnly: true,
     check: 'upgrade/downgrade',
-    build: (m) => ({ title: `${m[1]} of ${m[2]} lock (${m[3]}) ${m[4]}`, lock: m[4]!, at: at(m, 5) }),
+    build: (m) => ({
+      title: `${m[1]} of ${m[2]} lock (${m[3]}) ${m[4]}`,
+      lock: m[4]!,
+      at: at(m, 5),
+    }),
   },
   {
     // kern_mutex.c: "spin lock 0xffffffff81d5bbf0 (sched lock 1) held by 0xfffff8000e5a4000 (tid 100094) too long"
     re: /^spin lock (0x[0-9a-fA-F]+) \((.+)\) held by (0x[0-9a-fA-F]+) \(tid (\d+)\) too long\s*$/,
     panicOnly: false,
     check: 'spin lock timeout',
-    build: (m) => ({ title: `spin lock held too long: ${m[2]}`, lock: m[2]!, at: null, panic: /^spin lock held too long/ }),
+    build: (m) => ({
+      title: `spin lock held too long: ${m[2]}`,
+      lock: m[2]!,
+      at: null,
+      panic: /^spin lock held too long/,
+    }),
   },
   {
     re: /^lock \((.+)\) (.+) does not match earlier \((.+)\) lock\s*$/,
     panicOnly: true,
     check: 'enroll',
-    build: (m) => ({ title: `lock (${m[1]}) ${m[2]} does not match earlier (${m[3]}) lock`, lock: m[1]!, at: null }),
+    build: (m) => ({
+      title: `lock (${m[1]}) ${m[2]} does not match earlier (${m[3]}) lock`,
+      lock: m[1]!,
+      at: null,
+    }),
   },
   {
     // 5.x "recursed on non-recursive lock (sleep mutex) foo @ x.c:1"; "_mtx_lock_sleep: recursed on non-recursive mutex foo @ x.c:1"
-    re: new RegExp(String.raw`^(?:\w+: )?recursed on non-recursive (?:lock \((${C})\)|mutex) (.+?)${AT}\s*$`),
+    re: new RegExp(
+      String.raw`^(?:\w+: )?recursed on non-recursive (?:lock \((${C})\)|mutex) (.+?)${AT}\s*$`,
+    ),
     panicOnly: false,
     check: 'recursion',
-    build: (m) => ({ title: `recursed on non-recursive lock ${m[2]}`, lock: m[2]!, at: at(m, 3), panic: /^recurse/ }),
+    build: (m) => ({
+      title: `recursed on non-recursive lock ${m[2]}`,
+      lock: m[2]!,
+      at: at(m, 3),
+      panic: /^recurse/,
+    }),
   },
 ];
 

@@ -38,7 +38,12 @@ const LEAVE_COMMAND = /^(?:c|cont|continue|reset|reboot|boot\b.*|call\s+.*|panic
 const MAX_UNREAD_OUTPUT = 600;
 
 /** Reads the tail starting at lines[i]; returns the index just past it (i when there is none). */
-export function readDebuggerTail(lines: readonly CleanLine[], i: number, draft: Draft, opts: TailOptions): number {
+export function readDebuggerTail(
+  lines: readonly CleanLine[],
+  i: number,
+  draft: Draft,
+  opts: TailOptions,
+): number {
   let j = i;
   let end = i;
   let panicked = false;
@@ -56,7 +61,12 @@ export function readDebuggerTail(lines: readonly CleanLine[], i: number, draft: 
       draft.detail('panic', m[1]!.trim());
       draft.take(k);
       j = end = k + 1;
-    } else if (CPUID.test(text) || PANIC_TIME.test(text) || OPENBSD_DDB_BLURB.test(text) || DEBUGGER_CALL.test(text)) {
+    } else if (
+      CPUID.test(text) ||
+      PANIC_TIME.test(text) ||
+      OPENBSD_DDB_BLURB.test(text) ||
+      DEBUGGER_CALL.test(text)
+    ) {
       draft.take(k);
       j = end = k + 1;
     } else if ((h = sectionHeader(STACK_HEADER, text))) {
@@ -95,7 +105,13 @@ export function readDebuggerTail(lines: readonly CleanLine[], i: number, draft: 
   return end;
 }
 
-function readCommandOutput(lines: readonly CleanLine[], i: number, command: string, draft: Draft, opts: TailOptions): number {
+function readCommandOutput(
+  lines: readonly CleanLine[],
+  i: number,
+  command: string,
+  draft: Draft,
+  opts: TailOptions,
+): number {
   const r = draft.report;
   if (TRACE_COMMAND.test(command)) {
     const t = readTrace(lines, i, draft);
@@ -129,7 +145,8 @@ function readLockLists(lines: readonly CleanLine[], i: number, draft: Draft): nu
     // the thread the report is about when it is known, else the first one listed
     if (chosen === null || (wantTid !== null && current?.tid === wantTid)) {
       chosen = list;
-      if (current && (r.task === null || current.tid === wantTid)) r.task = { comm: current.comm, pid: current.pid };
+      if (current && (r.task === null || current.tid === wantTid))
+        r.task = { comm: current.comm, pid: current.pid };
     }
   };
   while (j < lines.length) {
@@ -146,7 +163,8 @@ function readLockLists(lines: readonly CleanLine[], i: number, draft: Draft): nu
       draft.take(j, 'held-lock', lock.type);
     } else if (text.trim() === '') {
       const k = nextNonBlank(lines, j, 3);
-      if (k < 0 || !(ALLLOCKS_PROCESS.test(lines[k]!.text) || parseListedLockLine(lines[k]!.text))) break;
+      if (k < 0 || !(ALLLOCKS_PROCESS.test(lines[k]!.text) || parseListedLockLine(lines[k]!.text)))
+        break;
     } else if (isFrameLine(text)) draft.take(j, 'frame');
     else break;
     j++;
@@ -156,7 +174,10 @@ function readLockLists(lines: readonly CleanLine[], i: number, draft: Draft): nu
   return j;
 }
 
-export function heldLock(index: number, lock: ReturnType<typeof parseListedLockLine> & object): HeldLock {
+export function heldLock(
+  index: number,
+  lock: ReturnType<typeof parseListedLockLine> & object,
+): HeldLock {
   return {
     index,
     class: lock.type,

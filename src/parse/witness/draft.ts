@@ -1,5 +1,13 @@
 // A report being assembled by one of the WITNESS readers: classes once each, spans, diagnostics.
-import type { Diagnostic, Format, Frame, Report, Severity, Span, WitnessKind } from '../../model/types';
+import type {
+  Diagnostic,
+  Format,
+  Frame,
+  Report,
+  Severity,
+  Span,
+  WitnessKind,
+} from '../../model/types';
 import type { CleanLine } from '../clean/types';
 import type { ParsedReport } from '../format';
 

@@ -23,24 +23,36 @@ describe('parseBsdFrames', () => {
   });
 
   it('reads DDB amd64 frames with /frame and i386 frames with arguments', () => {
-    expect(one('witness_checkorder() at witness_checkorder+0xeaa/frame 0xfffffe00514e9d90')).toMatchObject({
+    expect(
+      one('witness_checkorder() at witness_checkorder+0xeaa/frame 0xfffffe00514e9d90'),
+    ).toMatchObject({
       function: 'witness_checkorder',
       offset: '0xeaa',
       address: null,
     });
-    expect(one('_mtx_lock_flags(c07cd240,0,c075e590,16c4,c07d70a0) at _mtx_lock_flags+0x54')).toMatchObject({
+    expect(
+      one('_mtx_lock_flags(c07cd240,0,c075e590,16c4,c07d70a0) at _mtx_lock_flags+0x54'),
+    ).toMatchObject({
       function: '_mtx_lock_flags',
       offset: '0x54',
     });
-    expect(one('fork_trampoline() at fork_trampoline+0xe/frame 0xfffffe0000a0ebf0')).toMatchObject({ function: 'fork_trampoline' });
+    expect(one('fork_trampoline() at fork_trampoline+0xe/frame 0xfffffe0000a0ebf0')).toMatchObject({
+      function: 'fork_trampoline',
+    });
   });
 
   it('keeps the function name when the "at" symbol was cut off', () => {
-    expect(one('i915_gem_do_execbuffer() at i915_gem_do_exe')).toMatchObject({ function: 'i915_gem_do_execbuffer', offset: null });
+    expect(one('i915_gem_do_execbuffer() at i915_gem_do_exe')).toMatchObject({
+      function: 'i915_gem_do_execbuffer',
+      offset: null,
+    });
   });
 
   it('reads unresolved DDB frames', () => {
-    expect(one('Xfast_syscall() at 0xffffffff80b2a6ab')).toMatchObject({ function: 'Xfast_syscall', address: '0xffffffff80b2a6ab' });
+    expect(one('Xfast_syscall() at 0xffffffff80b2a6ab')).toMatchObject({
+      function: 'Xfast_syscall',
+      address: '0xffffffff80b2a6ab',
+    });
   });
 
   it('reads OpenBSD stacktrace_print lines, with file:line and inlined callees', () => {
@@ -55,11 +67,19 @@ describe('parseBsdFrames', () => {
       file: 'sys/sys/syscall_mi.h',
       line: 102,
     });
-    expect(one('#10 vn_rdwr+0x105')).toMatchObject({ function: 'vn_rdwr', offset: '0x105', file: null });
+    expect(one('#10 vn_rdwr+0x105')).toMatchObject({
+      function: 'vn_rdwr',
+      offset: '0x105',
+      file: null,
+    });
   });
 
   it('reads OpenBSD DDB frames with line numbers', () => {
-    expect(one('uvn_io(ba1cb8f0c5ee453f,0,0,fffffd8075796680,13000) at uvn_io+0x2ca sys/uvm/uvm_vnode.c:1188')).toMatchObject({
+    expect(
+      one(
+        'uvn_io(ba1cb8f0c5ee453f,0,0,fffffd8075796680,13000) at uvn_io+0x2ca sys/uvm/uvm_vnode.c:1188',
+      ),
+    ).toMatchObject({
       function: 'uvn_io',
       offset: '0x2ca',
       file: 'sys/uvm/uvm_vnode.c',
@@ -68,20 +88,27 @@ describe('parseBsdFrames', () => {
   });
 
   it('reads kgdb frames', () => {
-    expect(one('#5  0xc05153b7 in panic (fmt=0xc06c0a8e "blockable sleep lock") at /usr/src/sys/kern/kern_shutdown.c:550')).toMatchObject({
+    expect(
+      one(
+        '#5  0xc05153b7 in panic (fmt=0xc06c0a8e "blockable sleep lock") at /usr/src/sys/kern/kern_shutdown.c:550',
+      ),
+    ).toMatchObject({
       function: 'panic',
       address: '0xc05153b7',
       file: '/usr/src/sys/kern/kern_shutdown.c',
       line: 550,
     });
-    expect(one('#0  doadump () at pcpu.h:230')).toMatchObject({ function: 'doadump', address: null, line: 230 });
+    expect(one('#0  doadump () at pcpu.h:230')).toMatchObject({
+      function: 'doadump',
+      address: null,
+      line: 230,
+    });
   });
 
   it('reads a compact stack as several frames', () => {
-    expect(parseBsdFrames('witness_checkorder+0xbdd __mtx_lock_flags+0x94 ')!.map((f) => f.function)).toEqual([
-      'witness_checkorder',
-      '__mtx_lock_flags',
-    ]);
+    expect(
+      parseBsdFrames('witness_checkorder+0xbdd __mtx_lock_flags+0x94 ')!.map((f) => f.function),
+    ).toEqual(['witness_checkorder', '__mtx_lock_flags']);
   });
 
   it('rejects prose and headers', () => {
@@ -93,8 +120,16 @@ describe('parseBsdFrames', () => {
 
 describe('isBsdTraceNoise', () => {
   it('knows trap frames, arm64 register lines and OpenBSD trailers', () => {
-    expect(isBsdTraceNoise('--- trap 0xc, rip = 0xffffffff80b5c1b5, rsp = 0xfffffe00, rbp = 0xfffffe00 ---')).toBe(true);
-    expect(isBsdTraceNoise('--- syscall (54, FreeBSD ELF64, sys_ioctl), rip = 0x800a6f09a, rsp = 0x7fffffffe588 ---')).toBe(true);
+    expect(
+      isBsdTraceNoise(
+        '--- trap 0xc, rip = 0xffffffff80b5c1b5, rsp = 0xfffffe00, rbp = 0xfffffe00 ---',
+      ),
+    ).toBe(true);
+    expect(
+      isBsdTraceNoise(
+        '--- syscall (54, FreeBSD ELF64, sys_ioctl), rip = 0x800a6f09a, rsp = 0x7fffffffe588 ---',
+      ),
+    ).toBe(true);
     expect(isBsdTraceNoise('\t pc = 0xffff000000370828  lr = 0xffff00000036f4a4')).toBe(true);
     expect(isBsdTraceNoise('\t sp = 0xffff0000541f6e30  fp = 0xffff0000541f6e50')).toBe(true);
     expect(isBsdTraceNoise('end trace frame: 0x0, count: 11')).toBe(true);

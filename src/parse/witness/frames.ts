@@ -5,7 +5,9 @@ import type { Frame } from '../../model/types';
 const SYM = String.raw`[A-Za-z_.$?][\w.$?]*`;
 
 // stack(9), LONG: "#3 0xffffffff805cb2a4 at _vn_lock+0x54"; "??" when unresolved, "+0" at offset 0
-const STACK_LONG = new RegExp(String.raw`^\s*#(\d+)\s+(0x[0-9a-fA-F]+) at (${SYM})(?:\+(0x[0-9a-fA-F]+|0))?\s*$`);
+const STACK_LONG = new RegExp(
+  String.raw`^\s*#(\d+)\s+(0x[0-9a-fA-F]+) at (${SYM})(?:\+(0x[0-9a-fA-F]+|0))?\s*$`,
+);
 // OpenBSD stacktrace_print: "#0  rw_enter_read+0x66 sys/kern/kern_rwlock.c:112",
 // "#14 syscall+0x489 mi_syscall sys/sys/syscall_mi.h:102 [inline]", "#10 vn_rdwr+0x105"
 const OPENBSD_STACK = new RegExp(
@@ -21,12 +23,23 @@ const DDB = new RegExp(
 );
 // kgdb: "#5  0xc05153b7 in panic (fmt=0xc06c0a8e "…") at /usr/src/sys/kern/kern_shutdown.c:550",
 // "#0  doadump () at pcpu.h:230", "#7  0xc0630f0d in calltrap () at …/exception.s:139"
-const KGDB = new RegExp(String.raw`^\s*#(\d+)\s+(?:(0x[0-9a-fA-F]+) in )?(${SYM}) \(.*?\)(?: at (\S+):(\d+))?\s*$`);
+const KGDB = new RegExp(
+  String.raw`^\s*#(\d+)\s+(?:(0x[0-9a-fA-F]+) in )?(${SYM}) \(.*?\)(?: at (\S+):(\d+))?\s*$`,
+);
 // compact stack(9): "witness_checkorder+0xbdd __mtx_lock_flags+0x94 " on one line
 const COMPACT_TOKEN = new RegExp(String.raw`^(${SYM})\+(0x[0-9a-fA-F]+)$`);
 
 function frame(fn: string, offset: string | null, extra: Partial<Frame> = {}): Frame {
-  return { function: fn, offset, module: null, unreliable: false, file: null, line: null, address: null, ...extra };
+  return {
+    function: fn,
+    offset,
+    module: null,
+    unreliable: false,
+    file: null,
+    line: null,
+    address: null,
+    ...extra,
+  };
 }
 
 /** One backtrace line to frames (one, or several for a compact stack), or null if not a frame. */
@@ -45,7 +58,13 @@ export function parseBsdFrames(text: string): Frame[] | null {
   }
   m = KGDB.exec(t);
   if (m) {
-    return [frame(m[3]!, null, { address: m[2] ?? null, file: m[4] ?? null, line: m[5] ? Number(m[5]) : null })];
+    return [
+      frame(m[3]!, null, {
+        address: m[2] ?? null,
+        file: m[4] ?? null,
+        line: m[5] ? Number(m[5]) : null,
+      }),
+    ];
   }
   return parseCompactStack(t);
 }

@@ -6,7 +6,9 @@ import type { CleanLine } from '../clean/types';
 import { freebsdWitnessParser, openbsdWitnessParser } from './index';
 
 function toLines(text: string): CleanLine[] {
-  return text.split('\n').map((t, i) => ({ text: t, origin: i + 1, originEnd: i + 1, stream: null }));
+  return text
+    .split('\n')
+    .map((t, i) => ({ text: t, origin: i + 1, originEnd: i + 1, stream: null }));
 }
 
 /** The driver's scan (parse/index.ts) with only the WITNESS importers. */
@@ -27,7 +29,8 @@ function scan(text: string): Report[] {
   return reports;
 }
 
-const deps = (r: Report) => r.dependencies.map((d) => `${d.prev} -> ${d.next}${d.isNew ? ' new' : ''} (${d.trace.length})`);
+const deps = (r: Report) =>
+  r.dependencies.map((d) => `${d.prev} -> ${d.next}${d.isNew ? ' new' : ''} (${d.trace.length})`);
 
 describe('lock order reversal', () => {
   it('reads the 13+ form: established edge 2nd -> 1st, attempted edge 1st -> 2nd', () => {
@@ -51,9 +54,16 @@ describe('lock order reversal', () => {
     expect(r!.classes.map((c) => c.name)).toEqual(['so_snd', 'udpinp']);
     expect(r!.cycle).toEqual(['so_snd', 'udpinp']);
     expect(deps(r!)).toEqual(['udpinp -> so_snd (2)', 'so_snd -> udpinp new (3)']);
-    expect(r!.trace.map((f) => f.function)).toEqual(['witness_checkorder', '_rw_wlock_cookie', 'sosend_dgram']);
+    expect(r!.trace.map((f) => f.function)).toEqual([
+      'witness_checkorder',
+      '_rw_wlock_cookie',
+      'sosend_dgram',
+    ]);
     expect(r!.lines).toEqual({ start: 1, end: 10 });
-    expect(r!.spans!.filter((s) => s.role === 'lock').map((s) => s.ref)).toEqual(['so_snd', 'udpinp']);
+    expect(r!.spans!.filter((s) => s.role === 'lock').map((s) => s.ref)).toEqual([
+      'so_snd',
+      'udpinp',
+    ]);
   });
 
   it('reads the three-lock form: held order 1st -> 2nd, attempted 2nd -> 3rd', () => {
@@ -71,7 +81,13 @@ describe('lock order reversal', () => {
   });
 
   it('makes a rule violation an attempted edge without a cycle', () => {
-    const [r] = scan(['lock order reversal: (sleepable after non-sleepable)', ' 1st 0x1 a (a) @ a.c:1', ' 2nd 0x2 b (b) @ b.c:2'].join('\n'));
+    const [r] = scan(
+      [
+        'lock order reversal: (sleepable after non-sleepable)',
+        ' 1st 0x1 a (a) @ a.c:1',
+        ' 2nd 0x2 b (b) @ b.c:2',
+      ].join('\n'),
+    );
     expect(r!.cycle).toBeNull();
     expect(deps(r!)).toEqual(['a -> b new (0)']);
     expect(r!.details!.rule).toBe('sleepable after non-sleepable');
@@ -79,7 +95,12 @@ describe('lock order reversal', () => {
 
   it('starts at a lone 1st line when the header was lost, and resynchronises after a stray stack', () => {
     const rs = scan(
-      ['#4 0xffff at vput+0x1', 'foo() at foo+0x1/frame 0x1', ' 1st 0x1 a (a) @ a.c:1', ' 2nd 0x2 b (b) @ b.c:2'].join('\n'),
+      [
+        '#4 0xffff at vput+0x1',
+        'foo() at foo+0x1/frame 0x1',
+        ' 1st 0x1 a (a) @ a.c:1',
+        ' 2nd 0x2 b (b) @ b.c:2',
+      ].join('\n'),
     );
     expect(rs).toHaveLength(1);
     expect(rs[0]!.lines.start).toBe(3);
@@ -154,24 +175,48 @@ describe('lock order reversal', () => {
 
   it('reads an OpenBSD lock-order-data-missing pair as edges without stacks', () => {
     const [r] = scan(
-      ['witness: lock order reversal:', ' 1st 0x1 fdlock (&fdp->fd_lock)', ' 2nd 0x2 inode (&ip->i_lock)', 'lock order data w2 -> w1 missing', 'lock order data w1 -> w2 missing'].join(
-        '\n',
-      ),
+      [
+        'witness: lock order reversal:',
+        ' 1st 0x1 fdlock (&fdp->fd_lock)',
+        ' 2nd 0x2 inode (&ip->i_lock)',
+        'lock order data w2 -> w1 missing',
+        'lock order data w1 -> w2 missing',
+      ].join('\n'),
     );
-    expect(deps(r!)).toEqual(['&ip->i_lock -> &fdp->fd_lock (0)', '&fdp->fd_lock -> &ip->i_lock new (0)']);
+    expect(deps(r!)).toEqual([
+      '&ip->i_lock -> &fdp->fd_lock (0)',
+      '&fdp->fd_lock -> &ip->i_lock new (0)',
+    ]);
     expect(r!.lines.end).toBe(5);
   });
 });
 
 describe('other WITNESS reports', () => {
   it('reads a duplicate lock as a self-loop', () => {
-    const [r] = scan(['acquiring duplicate lock of same type: "vnode interlock"', ' 1st vnode interlock @ a.c:1', ' 2nd vnode interlock @ a.c:2'].join('\n'));
-    expect([r!.kind, r!.cycle, deps(r!), r!.lines.end]).toEqual(['duplicate-lock', ['vnode interlock'], ['vnode interlock -> vnode interlock new (0)'], 3]);
+    const [r] = scan(
+      [
+        'acquiring duplicate lock of same type: "vnode interlock"',
+        ' 1st vnode interlock @ a.c:1',
+        ' 2nd vnode interlock @ a.c:2',
+      ].join('\n'),
+    );
+    expect([r!.kind, r!.cycle, deps(r!), r!.lines.end]).toEqual([
+      'duplicate-lock',
+      ['vnode interlock'],
+      ['vnode interlock -> vnode interlock new (0)'],
+      3,
+    ]);
   });
 
   it('reads the OpenBSD blockable sleep lock panic without a place', () => {
-    const [r] = scan('panic: acquiring blockable sleep lock with spinlock or critical section held (rwlock) vmmaplk');
-    expect([r!.format, r!.kind, r!.classes[0]!.name]).toEqual(['openbsd-witness', 'sleep-lock-in-critical-section', 'vmmaplk']);
+    const [r] = scan(
+      'panic: acquiring blockable sleep lock with spinlock or critical section held (rwlock) vmmaplk',
+    );
+    expect([r!.format, r!.kind, r!.classes[0]!.name]).toEqual([
+      'openbsd-witness',
+      'sleep-lock-in-critical-section',
+      'vmmaplk',
+    ]);
   });
 
   it('reads a FreeBSD thread-exit list and its panic', () => {
@@ -234,9 +279,10 @@ describe('other WITNESS reports', () => {
 
   it('reads 5.x witness_sleep lines as one report', () => {
     const [r, ...rest] = scan(
-      ['/sys/vm/uma_core.c:1355: could sleep with "inp" locked from /sys/netinet/tcp_usrreq.c:609', '/sys/vm/uma_core.c:1355: could sleep with "tcp" locked from /sys/netinet/tcp_usrreq.c:603'].join(
-        '\n',
-      ),
+      [
+        '/sys/vm/uma_core.c:1355: could sleep with "inp" locked from /sys/netinet/tcp_usrreq.c:609',
+        '/sys/vm/uma_core.c:1355: could sleep with "tcp" locked from /sys/netinet/tcp_usrreq.c:603',
+      ].join('\n'),
     );
     expect(rest).toEqual([]);
     expect(r!.heldLocks!.map((h) => h.class)).toEqual(['inp', 'tcp']);
@@ -263,7 +309,8 @@ describe('long lines', () => {
         ' 2nd 0x2 b (b) @ b.c:2',
         'lock order a established at: x' + ' '.repeat(1_000_000) + 'y',
         '1st 0x1 ' + '@'.repeat(1_000_000),
-        'panic: acquiring blockable sleep lock with spinlock or critical section held (sx) ' + 'a'.repeat(1_000_000),
+        'panic: acquiring blockable sleep lock with spinlock or critical section held (sx) ' +
+          'a'.repeat(1_000_000),
         '   PID     TID   PPID    UID  S       FLAGS  WAIT          COMMAND',
         '1 2 ' + 'x'.repeat(1_000_000),
       ].join('\n'),

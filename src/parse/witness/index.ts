@@ -8,7 +8,12 @@ import { MAX_LINE } from './lock-line';
 import { otherReportAt } from './other-reports';
 import { BLOCKABLE_SLEEP_LOCK, OPENBSD_LINE_STARTS, WITNESS_LINE_STARTS } from './patterns';
 
-type Reader = (lines: readonly CleanLine[], start: number, format: Format, startsReport: StartsReport) => ParsedReport;
+type Reader = (
+  lines: readonly CleanLine[],
+  start: number,
+  format: Format,
+  startsReport: StartsReport,
+) => ParsedReport;
 
 // Every report's first line holds one of these words: a cheap test before the real ones.
 const PREFILTER = /lock|1st|mutex|hread/;
@@ -21,7 +26,8 @@ function readerAt(lines: readonly CleanLine[], i: number): Reader | null {
   if (lines === cacheLines && i === cacheIndex) return cacheReader;
   const text = lines[i]?.text ?? '';
   let reader: Reader | null = null;
-  if (text.length <= MAX_LINE && PREFILTER.test(text)) reader = sniffLor(lines, i) ? parseLor : otherReportAt(lines, i);
+  if (text.length <= MAX_LINE && PREFILTER.test(text))
+    reader = sniffLor(lines, i) ? parseLor : otherReportAt(lines, i);
   cacheLines = lines;
   cacheIndex = i;
   cacheReader = reader;
@@ -51,7 +57,8 @@ function makeParser(format: Format, lineStarts: readonly RegExp[]): FormatParser
       if (!reader) throw new Error(`no WITNESS report starts at line ${lines[start]?.origin}`);
       const parsed = reader(lines, start, format, startsReport);
       // a FreeBSD-looking first line followed by OpenBSD-only sections ("first seen at", "ddb{0}>")
-      if (format === 'freebsd-witness' && looksOpenBsd(lines, start, parsed.end)) parsed.report.format = 'openbsd-witness';
+      if (format === 'freebsd-witness' && looksOpenBsd(lines, start, parsed.end))
+        parsed.report.format = 'openbsd-witness';
       return parsed;
     },
     lineStarts,
@@ -60,10 +67,21 @@ function makeParser(format: Format, lineStarts: readonly RegExp[]): FormatParser
 
 function looksOpenBsd(lines: readonly CleanLine[], start: number, end: number): boolean {
   for (let i = start; i < end && i < lines.length; i++) {
-    if (/^\s*(?:lock order ".*" first seen at:|lock order data \S+ -> \S+ missing|ddb\{\d+\}>)/.test(lines[i]!.text)) return true;
+    if (
+      /^\s*(?:lock order ".*" first seen at:|lock order data \S+ -> \S+ missing|ddb\{\d+\}>)/.test(
+        lines[i]!.text,
+      )
+    )
+      return true;
   }
   return false;
 }
 
-export const openbsdWitnessParser: FormatParser = makeParser('openbsd-witness', OPENBSD_LINE_STARTS);
-export const freebsdWitnessParser: FormatParser = makeParser('freebsd-witness', WITNESS_LINE_STARTS);
+export const openbsdWitnessParser: FormatParser = makeParser(
+  'openbsd-witness',
+  OPENBSD_LINE_STARTS,
+);
+export const freebsdWitnessParser: FormatParser = makeParser(
+  'freebsd-witness',
+  WITNESS_LINE_STARTS,
+);

@@ -63,7 +63,15 @@ export function parseDuplicateLockLine(text: string): OrderLock | null {
   const { rest, file, line } = splitFileLine(m[2]!);
   const name = rest.trim();
   if (name === '') return null;
-  return { ordinal: m[1] as OrderLock['ordinal'], address: null, name, type: name, lockClass: null, file, line };
+  return {
+    ordinal: m[1] as OrderLock['ordinal'],
+    address: null,
+    name,
+    type: name,
+    lockClass: null,
+    file,
+    line,
+  };
 }
 
 function splitFileLine(text: string): { rest: string; file: string | null; line: number | null } {

@@ -35,17 +35,27 @@ export function sniffLor(lines: readonly CleanLine[], i: number): boolean {
   const h = LOR_HEADER.exec(text);
   // 5.0 printed "lock order reversal" without the colon: only trust it before a 1st line
   if (h) return h[2] !== undefined || nextIsOrderLock(lines, i + 1, '1st');
-  if (text.length < 1000 && LOR_HEADER_AT_END.test(text)) return nextIsOrderLock(lines, i + 1, '1st');
+  if (text.length < 1000 && LOR_HEADER_AT_END.test(text))
+    return nextIsOrderLock(lines, i + 1, '1st');
   const first = parseOrderLockLine(text);
   return first?.ordinal === '1st' && nextIsOrderLock(lines, i + 1, '2nd');
 }
 
-function nextIsOrderLock(lines: readonly CleanLine[], i: number, ordinal: OrderLock['ordinal']): boolean {
+function nextIsOrderLock(
+  lines: readonly CleanLine[],
+  i: number,
+  ordinal: OrderLock['ordinal'],
+): boolean {
   const k = nextNonBlank(lines, i);
   return k >= 0 && parseOrderLockLine(lines[k]!.text)?.ordinal === ordinal;
 }
 
-export function parseLor(lines: readonly CleanLine[], start: number, format: Format, startsReport: StartsReport): ParsedReport {
+export function parseLor(
+  lines: readonly CleanLine[],
+  start: number,
+  format: Format,
+  startsReport: StartsReport,
+): ParsedReport {
   const d = new Draft(lines, start, format, 'lock-order-reversal');
   const r = d.report;
   let i = start;
@@ -63,7 +73,11 @@ export function parseLor(lines: readonly CleanLine[], start: number, format: For
     i++;
   } else {
     r.headline = 'lock order reversal:';
-    d.diag(start, 'info', 'The "lock order reversal:" line is missing; the report starts at its "1st" line.');
+    d.diag(
+      start,
+      'info',
+      'The "lock order reversal:" line is missing; the report starts at its "1st" line.',
+    );
   }
 
   // 1st, 2nd and (three-lock form) 3rd
@@ -79,8 +93,14 @@ export function parseLor(lines: readonly CleanLine[], start: number, format: For
   }
   for (const l of locks) d.addClass(l.type);
   if (locks.length < 2) {
-    if (isLastContent(lines, i - 1)) markTruncated(d, i - 1, 'The paste ends before the "2nd" lock line.');
-    else d.diag(i - 1, 'error', 'A lock order reversal needs its "1st" and "2nd" lock lines; they were not found.');
+    if (isLastContent(lines, i - 1))
+      markTruncated(d, i - 1, 'The paste ends before the "2nd" lock line.');
+    else
+      d.diag(
+        i - 1,
+        'error',
+        'A lock order reversal needs its "1st" and "2nd" lock lines; they were not found.',
+      );
   }
 
   // the sections that follow, in whatever order and number the generation prints them
@@ -99,9 +119,15 @@ export function parseLor(lines: readonly CleanLine[], start: number, format: For
       const [prev, next] = splitArrow(m[1]!, known);
       const t = readTrace(lines, k + 1, d, `${prev} -> ${next}`, h.glued);
       d.take(k, 'chain-entry', `${prev} -> ${next}`);
-      edges.push({ prev, next, trace: t.frames, kind: m[2] === 'established' ? 'established' : 'attempted' });
+      edges.push({
+        prev,
+        next,
+        trace: t.frames,
+        kind: m[2] === 'established' ? 'established' : 'attempted',
+      });
       i = Math.max(t.end, k + 1);
-      if (t.frames.length === 0 && isLastContent(lines, k)) markTruncated(d, k, `The paste ends before the stack of "${text.trim()}".`);
+      if (t.frames.length === 0 && isLastContent(lines, k))
+        markTruncated(d, k, `The paste ends before the stack of "${text.trim()}".`);
     } else if ((h = sectionHeader(FIRST_SEEN_HEADER, text))) {
       m = h.m;
       const t = readTrace(lines, k + 1, d, `${m[1]} -> ${m[3]}`, h.glued);
@@ -150,7 +176,8 @@ export function parseLor(lines: readonly CleanLine[], start: number, format: For
 
   buildGraph(d, locks, edges, rule);
   // OpenBSD's "show all locks" prints lo_name ("fdlock"); the graph's node is its type
-  for (const h of r.heldLocks ?? []) h.class = locks.find((l) => l.name === h.class)?.type ?? h.class;
+  for (const h of r.heldLocks ?? [])
+    h.class = locks.find((l) => l.name === h.class)?.type ?? h.class;
   return d.finish();
 }
 
@@ -174,7 +201,8 @@ function readOrderChains(lines: readonly CleanLine[], i: number, d: Draft): numb
   while (j < lines.length && /^\s*"/.test(lines[j]!.text)) {
     chains.push(lines[j]!.text.trim());
     d.take(j, 'chain-summary');
-    if (isLastContent(lines, j) && !/"\s*$/.test(lines[j]!.text)) markTruncated(d, j, 'The paste ends inside a lock-order chain.');
+    if (isLastContent(lines, j) && !/"\s*$/.test(lines[j]!.text))
+      markTruncated(d, j, 'The paste ends inside a lock-order chain.');
     j++;
   }
   if (chains.length) d.detail('lockOrderChains', chains.join('\n'));
@@ -223,7 +251,9 @@ function buildGraph(d: Draft, locks: OrderLock[], edges: PrintedEdge[], rule: st
     : printedEst
       ? [printedEst.next, printedEst.prev]
       : attempted;
-  const estPair: [string, string] = printedEst ? [printedEst.prev, printedEst.next] : [attPair[1], attPair[0]];
+  const estPair: [string, string] = printedEst
+    ? [printedEst.prev, printedEst.next]
+    : [attPair[1], attPair[0]];
   const find = (p: [string, string]) => edges.find((e) => e.prev === p[0] && e.next === p[1]);
   const est = find(estPair);
   const att = find(attPair);
@@ -232,13 +262,23 @@ function buildGraph(d: Draft, locks: OrderLock[], edges: PrintedEdge[], rule: st
     d.addDependency(...estPair, est?.trace ?? [], false);
     r.cycle = [a, b];
     if (!est && edges.some((e) => e.kind === 'attempted'))
-      d.diag(null, 'info', `No "established at" stack: the order ${estPair.join(' -> ')} is known only transitively.`);
+      d.diag(
+        null,
+        'info',
+        `No "established at" stack: the order ${estPair.join(' -> ')} is known only transitively.`,
+      );
   } else {
-    d.diag(null, 'info', `Reported by rule (${rule}), not because ${estPair.join(' -> ')} was seen: the attempted edge breaks the rule.`);
+    d.diag(
+      null,
+      'info',
+      `Reported by rule (${rule}), not because ${estPair.join(' -> ')} was seen: the attempted edge breaks the rule.`,
+    );
   }
   d.addDependency(...attPair, att?.trace.length ? att.trace : r.trace, true);
   if (r.trace.length === 0 && att?.trace.length) r.trace = att.trace;
-  for (const e of edges) if (e !== est && e !== att && e.kind !== 'missing') d.addDependency(e.prev, e.next, e.trace, false);
+  for (const e of edges)
+    if (e !== est && e !== att && e.kind !== 'missing')
+      d.addDependency(e.prev, e.next, e.trace, false);
 }
 
 /** OpenBSD prints both directions' first stacks; the one that is the current stack is the new edge. */

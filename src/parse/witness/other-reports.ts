@@ -39,7 +39,12 @@ export function otherReportAt(lines: readonly CleanLine[], i: number): OtherRead
   return null;
 }
 
-export type OtherReader = (lines: readonly CleanLine[], start: number, format: Format, startsReport: StartsReport) => ParsedReport;
+export type OtherReader = (
+  lines: readonly CleanLine[],
+  start: number,
+  format: Format,
+  startsReport: StartsReport,
+) => ParsedReport;
 
 function nextIsListedLock(lines: readonly CleanLine[], i: number): boolean {
   const k = nextNonBlank(lines, i + 1);
@@ -47,7 +52,12 @@ function nextIsListedLock(lines: readonly CleanLine[], i: number): boolean {
 }
 
 /** Reads an optional "stack backtrace:" (or bare frames) then the debugger tail. */
-function finishWithStack(d: Draft, i: number, startsReport: StartsReport, panic?: RegExp): ParsedReport {
+function finishWithStack(
+  d: Draft,
+  i: number,
+  startsReport: StartsReport,
+  panic?: RegExp,
+): ParsedReport {
   const { lines } = d;
   const k = nextNonBlank(lines, i);
   const h = k >= 0 ? sectionHeader(STACK_HEADER, lines[k]!.text) : null;
@@ -65,7 +75,12 @@ function finishWithStack(d: Draft, i: number, startsReport: StartsReport, panic?
   return d.finish();
 }
 
-function readDuplicate(lines: readonly CleanLine[], start: number, format: Format, startsReport: StartsReport): ParsedReport {
+function readDuplicate(
+  lines: readonly CleanLine[],
+  start: number,
+  format: Format,
+  startsReport: StartsReport,
+): ParsedReport {
   const d = new Draft(lines, start, format, 'duplicate-lock');
   const type = DUPLICATE_HEADER.exec(lines[start]!.text)![1]!;
   d.take(start, 'title', type);
@@ -89,7 +104,12 @@ function readDuplicate(lines: readonly CleanLine[], start: number, format: Forma
   return parsed;
 }
 
-function readBlockable(lines: readonly CleanLine[], start: number, format: Format, startsReport: StartsReport): ParsedReport {
+function readBlockable(
+  lines: readonly CleanLine[],
+  start: number,
+  format: Format,
+  startsReport: StartsReport,
+): ParsedReport {
   const d = new Draft(lines, start, format, 'sleep-lock-in-critical-section');
   const m = BLOCKABLE_SLEEP_LOCK.exec(lines[start]!.text)!;
   const name = m[3]!.trim();
@@ -116,7 +136,11 @@ function readLockList(d: Draft, i: number): { locks: HeldLock[]; end: number } {
       d.addClass(lock.type);
       d.take(k, 'held-lock', lock.type);
       j = k + 1;
-    } else if (locks.length > 0 && /^\s*#\d+\s/.test(lines[k]!.text) && isFrameLine(lines[k]!.text)) {
+    } else if (
+      locks.length > 0 &&
+      /^\s*#\d+\s/.test(lines[k]!.text) &&
+      isFrameLine(lines[k]!.text)
+    ) {
       d.take(k, 'frame', locks[locks.length - 1]!.class); // WITNESS_LOCKTRACE: where it was taken
       j = k + 1;
     } else break;
@@ -124,7 +148,12 @@ function readLockList(d: Draft, i: number): { locks: HeldLock[]; end: number } {
   return { locks, end: j };
 }
 
-function readWarn(lines: readonly CleanLine[], start: number, format: Format, startsReport: StartsReport): ParsedReport {
+function readWarn(
+  lines: readonly CleanLine[],
+  start: number,
+  format: Format,
+  startsReport: StartsReport,
+): ParsedReport {
   const d = new Draft(lines, start, format, 'sleeping-with-nonsleepable-locks');
   const m = WARN_HEADER.exec(lines[start]!.text)!;
   const caller = m[2]!.trim();
@@ -137,7 +166,12 @@ function readWarn(lines: readonly CleanLine[], start: number, format: Format, st
   return finishWithStack(d, end, startsReport, /^witness_warn\b/);
 }
 
-function readThreadExit(lines: readonly CleanLine[], start: number, format: Format, startsReport: StartsReport): ParsedReport {
+function readThreadExit(
+  lines: readonly CleanLine[],
+  start: number,
+  format: Format,
+  startsReport: StartsReport,
+): ParsedReport {
   const d = new Draft(lines, start, format, 'witness-other');
   d.take(start, 'title');
   const { locks, end } = readLockList(d, start + 1);
@@ -147,7 +181,12 @@ function readThreadExit(lines: readonly CleanLine[], start: number, format: Form
   return finishWithStack(d, end, startsReport, /cannot exit while holding sleeplocks/);
 }
 
-function readCouldSleep(lines: readonly CleanLine[], start: number, format: Format, startsReport: StartsReport): ParsedReport {
+function readCouldSleep(
+  lines: readonly CleanLine[],
+  start: number,
+  format: Format,
+  startsReport: StartsReport,
+): ParsedReport {
   const d = new Draft(lines, start, format, 'sleeping-with-nonsleepable-locks');
   const locks: HeldLock[] = [];
   let j = start;
@@ -167,7 +206,12 @@ function readCouldSleep(lines: readonly CleanLine[], start: number, format: Form
   return finishWithStack(d, j, startsReport);
 }
 
-function readSleepingThread(lines: readonly CleanLine[], start: number, format: Format, startsReport: StartsReport): ParsedReport {
+function readSleepingThread(
+  lines: readonly CleanLine[],
+  start: number,
+  format: Format,
+  startsReport: StartsReport,
+): ParsedReport {
   const d = new Draft(lines, start, format, 'witness-other');
   const m = SLEEPING_THREAD.exec(lines[start]!.text)!;
   d.take(start, 'title');
@@ -175,12 +219,21 @@ function readSleepingThread(lines: readonly CleanLine[], start: number, format: 
   d.detail('thread', m[2] ? `pid ${m[2]} tid ${m[1]}` : `tid ${m[1]}`);
   d.report.title = 'sleeping thread owns a non-sleepable lock';
   if (!/owns a non-sleepable lock/.test(lines[start]!.text)) {
-    markTruncated(d, start, 'The paste ends in the middle of the "Sleeping thread (tid …, pid …) owns a non-sleepable lock" line.');
+    markTruncated(
+      d,
+      start,
+      'The paste ends in the middle of the "Sleeping thread (tid …, pid …) owns a non-sleepable lock" line.',
+    );
   }
   return finishWithStack(d, start + 1, startsReport, /^sleeping thread/);
 }
 
-function readAssertion(lines: readonly CleanLine[], start: number, format: Format, startsReport: StartsReport): ParsedReport {
+function readAssertion(
+  lines: readonly CleanLine[],
+  start: number,
+  format: Format,
+  startsReport: StartsReport,
+): ParsedReport {
   const d = new Draft(lines, start, format, 'witness-other');
   const text = lines[start]!.text;
   const a = matchAssertion(text)!;
@@ -192,7 +245,10 @@ function readAssertion(lines: readonly CleanLine[], start: number, format: Forma
   let i = start + 1;
   // "while exclusively locked from kern/vfs_subr.c:123" follows the (un)lock mismatch lines
   const k = nextNonBlank(lines, i);
-  if (k >= 0 && /^\s*while (?:exclusively|share) locked(?: from \S+:\d+)?\s*$/.test(lines[k]!.text)) {
+  if (
+    k >= 0 &&
+    /^\s*while (?:exclusively|share) locked(?: from \S+:\d+)?\s*$/.test(lines[k]!.text)
+  ) {
     d.take(k);
     d.detail('while', lines[k]!.text.trim());
     i = k + 1;

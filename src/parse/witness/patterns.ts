@@ -7,13 +7,17 @@ const CLASS_ALT = LOCK_CLASSES.join('|');
 // "witness: lock order reversal:" (OpenBSD), "lock order reversal" (5.0, no colon)
 // …and the same header at the end of a line something was glued in front of
 // ("SOURCE: https://syzkaller.appspot.com/text?…x=10c01a4a700000 witness: lock order reversal:")
-export const LOR_HEADER_AT_END = /\s(witness: )?lock order reversal:\s*(?:\((sleepable|Giant) after non-sleepable\))?\s*$/;
-export const LOR_HEADER = /^\s*(witness: )?lock order reversal(:)?\s*(?:\((sleepable|Giant) after non-sleepable\))?\s*$/;
+export const LOR_HEADER_AT_END =
+  /\s(witness: )?lock order reversal:\s*(?:\((sleepable|Giant) after non-sleepable\))?\s*$/;
+export const LOR_HEADER =
+  /^\s*(witness: )?lock order reversal(:)?\s*(?:\((sleepable|Giant) after non-sleepable\))?\s*$/;
 // "lock order ufs -> vm map (user) established at:" (13.0+)
 // A whitespace-collapsed paste keeps the first frame on the header line: "… established at: #0 0x… at f+0x1"
-export const ORDER_STACK_HEADER = /^\s*lock order (.+?) (established|attempted) at:(?:\s+(\S.*?))?\s*$/;
+export const ORDER_STACK_HEADER =
+  /^\s*lock order (.+?) (established|attempted) at:(?:\s+(\S.*?))?\s*$/;
 // OpenBSD: lock order "&ip->i_lock"(rrwlock) -> "&map->lock"(rwlock) first seen at:
-export const FIRST_SEEN_HEADER = /^\s*lock order "(.*)"\(([^()"]*)\) -> "(.*)"\(([^()"]*)\) first seen at:(?:\s+(\S.*?))?\s*$/;
+export const FIRST_SEEN_HEADER =
+  /^\s*lock order "(.*)"\(([^()"]*)\) -> "(.*)"\(([^()"]*)\) first seen at:(?:\s+(\S.*?))?\s*$/;
 // OpenBSD: "lock order data w2 -> w1 missing"; later "lock order data 0x… -> 0x… is missing"
 export const ORDER_DATA_MISSING = /^\s*lock order data (\S+) -> (\S+) (?:is )?missing\s*$/;
 // OpenBSD witness_print_cycle_edge: "lock order [1] vmmaplk (&map->lock) -> [2] inode (&ip->i_lock)"
@@ -21,11 +25,12 @@ export const CYCLE_EDGE = /^\s*lock order \[(\d+)\] (.+) -> \[(\d+)\] (.+)$/;
 export const INCOMPLETE_PATH = /^\s*witness: incomplete path, depth \d+\s*$/;
 // 2026 (D54785): "All lock orders from so_rcv -> lle:" then chains '"so_rcv" -> "tcp" -> …'
 export const ALL_ORDERS_HEADER = /^\s*All lock orders from (.+) -> (.+):\s*$/;
-export const ORDER_CHAIN = /^\s*"[^"]*"(?: -> "[^"]*"?)*\s*/;
 // witness_debugger / kdb_backtrace: "stack backtrace:", "KDB: stack backtrace:", 5.x "Stack backtrace:"
-export const STACK_HEADER = /^\s*(?:KDB: )?[Ss]tack backtrace(?: of thread (\d+))?:(?:\s+(\S.*?))?\s*$/;
+export const STACK_HEADER =
+  /^\s*(?:KDB: )?[Ss]tack backtrace(?: of thread (\d+))?:(?:\s+(\S.*?))?\s*$/;
 
-export const DUPLICATE_HEADER = /^\s*(?:witness: )?acquiring duplicate lock of same type: "(.*)"\s*$/;
+export const DUPLICATE_HEADER =
+  /^\s*(?:witness: )?acquiring duplicate lock of same type: "(.*)"\s*$/;
 // "panic: acquiring blockable sleep lock with spinlock or critical section held (sleep mutex)
 // linux_wq_exec @ /usr/src/sys/compat/linuxkpi/common/src/linux_work.c:105"; ≤9.x and 5.x
 // "panic: blockable sleep lock (sleep mutex) pf task mtx @/usr/src/sys/…:5828"; OpenBSD omits "@ …"
@@ -34,14 +39,18 @@ export const BLOCKABLE_SLEEP_LOCK = new RegExp(
 );
 // witness_warn: 'Sleeping on "vmwait" with the following non-sleepable locks held:',
 // 'witness: userret: returning with the following locks held:' (OpenBSD)
-export const WARN_HEADER = /^\s*(witness: )?(\S.*?) with the following (non-sleepable )?locks held:\s*$/;
+export const WARN_HEADER =
+  /^\s*(witness: )?(\S.*?) with the following (non-sleepable )?locks held:\s*$/;
 // "Thread 0xfffff80003 exiting with the following locks held:" (witness_thread_exit)
-export const THREAD_EXIT = /^\s*(?:witness: )?[Tt]hread (0x[0-9a-fA-F]+) exiting with the following locks held:\s*$/;
+export const THREAD_EXIT =
+  /^\s*(?:witness: )?[Tt]hread (0x[0-9a-fA-F]+) exiting with the following locks held:\s*$/;
 // 5.x witness_sleep: "/usr/src/sys/vm/uma_core.c:1234: could sleep with "process lock" locked from /usr/src/sys/kern/kern_proc.c:123"
-export const COULD_SLEEP = /^\s*(\S+):(\d+): (could sleep|sleeping) with "(.*)" locked from (\S+):(\d+)\s*$/;
+export const COULD_SLEEP =
+  /^\s*(\S+):(\d+): (could sleep|sleeping) with "(.*)" locked from (\S+):(\d+)\s*$/;
 // turnstile: "Sleeping thread (tid 100409, pid 27858) owns a non-sleepable lock" (7.x lowercase);
 // a truncated console may stop anywhere after "(tid 10053"
-export const SLEEPING_THREAD = /^\s*[Ss]leeping thread \(tid (\d+)(?:, pid (\d+)\)(?: owns a non-sleepable lock)?)?\s*$/;
+export const SLEEPING_THREAD =
+  /^\s*[Ss]leeping thread \(tid (\d+)(?:, pid (\d+)\)(?: owns a non-sleepable lock)?)?\s*$/;
 
 export const PANIC = /^\s*panic: (.*)$/;
 export const CPUID = /^\s*cpuid = \d+\s*$/;

@@ -49,7 +49,10 @@ export function isFrameLine(text: string): boolean {
  * A section header ("stack backtrace:", "… established at:") matched by re, whose optional last
  * group is a frame glued onto it; the glued text must be a frame for the header to count.
  */
-export function sectionHeader(re: RegExp, text: string): { m: RegExpExecArray; glued: string | undefined } | null {
+export function sectionHeader(
+  re: RegExp,
+  text: string,
+): { m: RegExpExecArray; glued: string | undefined } | null {
   const m = re.exec(text);
   if (!m) return null;
   const glued = m[m.length - 1];

@@ -16,11 +16,20 @@ const CUT_LINE = /^\s*(?:#\d+\s|[A-Za-z_][\w.$]*\(|"[^"]*(?:"\s*->\s*"[^"]*)*$)/
  * After a reader stops at lines[i]: if that line is the paste's last and looks like the start of a
  * line the report would have printed, it is the cut-off end of this report.
  */
-export function takeCutTail(lines: readonly CleanLine[], i: number, draft: Draft, what: string): boolean {
+export function takeCutTail(
+  lines: readonly CleanLine[],
+  i: number,
+  draft: Draft,
+  what: string,
+): boolean {
   const line = lines[i];
   if (!line || !isLastContent(lines, i) || !CUT_LINE.test(line.text)) return false;
   draft.take(i);
-  markTruncated(draft, i, `The paste ends in the middle of ${what} ("${line.text.trim().slice(0, 60)}").`);
+  markTruncated(
+    draft,
+    i,
+    `The paste ends in the middle of ${what} ("${line.text.trim().slice(0, 60)}").`,
+  );
   return true;
 }
 
@@ -37,5 +46,10 @@ export function checkCutFrame(lines: readonly CleanLine[], traceEnd: number, dra
   const last = lines[lastIdx];
   if (!last || !isLastContent(lines, lastIdx)) return;
   const m = /^\s*([\w.$]+)\([^()]*\) at ([\w.$]+)\s*$/.exec(last.text);
-  if (m) markTruncated(draft, lastIdx, `The last frame ("${last.text.trim().slice(0, 60)}") has no offset: the paste was probably cut there.`);
+  if (m)
+    markTruncated(
+      draft,
+      lastIdx,
+      `The last frame ("${last.text.trim().slice(0, 60)}") has no offset: the paste was probably cut there.`,
+    );
 }
