@@ -45,7 +45,7 @@ const SCENARIO_LINE =
 const CLASS_TREE =
   /^\s*(?:->\s*\(|(?:IN-|in-)?[A-Za-z_]+(?:-ON)?(?:-[RW])? at:\s*$|INITIAL (?:READ )?USE at:|\}\s*$|\.\.\. key\s+at:|\.\.\. acquired at:|lockdep:.* bad path found)/;
 // usage-bit trace headers inside class headers: "IN-HARDIRQ-W at:", "HARDIRQ-ON-W at:", 2.6.18 "in-hardirq-W at:"
-export const USAGE_BLOCK = /^\s*((?:IN-[A-Z_]+|[A-Z_]+-ON|in-[a-z]+|[a-z]+-on)-[RW]|INITIAL (?:READ )?USE) at:\s*$/;
+export const USAGE_BLOCK = /^\s*((?:IN-[A-Z_]+|[A-Z_]+-ON|in-[a-z]+|[a-z]+-on)-[RW]|INITIAL (?:READ )?USE|initial-use)\s+at:\s*$/;
 const MISC =
   /^\s*(?:\S+\.[a-z]{1,2}:\d+ .*!|\.\.\.|context-\{\d+:\d+\}|RCU used illegally from .*|Possible false positive due to lockdep disabling.*|turning off the locking correctness validator\.?|\[<[0-9a-f]+>\] .*|.* --> .*|and interrupts could create .*)\s*$/;
 

@@ -13,7 +13,7 @@ export interface KernelIdent {
 
 // "6.2.0-rc5-syzkaller-00108-g83abd4d4c4be #0 Not tainted", "2.6.32-rc6-00035-g8b17a4f #1",
 // "5.7.1mq+ #383 Tainted: G           O     ".
-const IDENT = /^(\d+\.\d+[\w.+~-]*)\s+(#\S+)(?:\s+(Not tainted|Tainted:[ A-Z]*?))?\s*$/;
+const IDENT = /^(\d+\.\d+[\w.+~-]*)\s+(#\S+)(?:\s+(Not tainted|Tainted:[ A-Z-]*?))?\s*$/;
 // 2.6.19–3.2 printed no taint; a bare "2.6.27-rc9 #1" is also what a mailer leaves.
 const IDENT_NO_BUILD = /^(\d+\.\d+\.\d+[\w.+~-]*)\s*$/;
 
@@ -30,9 +30,9 @@ export function parseIdentLine(text: string): KernelIdent | null {
 // "CPU: 4 PID: 1551 Comm: prime_mmap Tainted: G     U          4.14.0-rc1-CI-CI_DRM_3118+ #1",
 // "CPU: 0 UID: 0 PID: 270 Comm: memcg-repro Not tainted 7.0.0-rc3 #83 PREEMPT(full) ",
 // s390 "CPU: 0 Not tainted 2.6.27 #1".
-const CPU_LINE = /^CPU:\s*\d+\s.*?(?:Not tainted|Tainted:[ A-Z]*?)\s+(\d+\.\d+[\w.+~-]*)\s+#\S+/;
+const CPU_LINE = /^CPU:\s*\d+\s.*?(?:Not tainted|Tainted:[ A-Z-]*?)\s+(\d+\.\d+[\w.+~-]*)\s+#\S+/;
 // "Pid: 31784, comm: trinity-child1 Not tainted 3.5.0-rc1+ #50"
-const PID_LINE = /^Pid:\s*\d+,\s*comm:.*?\s(?:Not tainted|Tainted:[ A-Z]*?)\s+(\d+\.\d+[\w.+~-]*)\s+#\S+/;
+const PID_LINE = /^Pid:\s*\d+,\s*comm:.*?\s(?:Not tainted|Tainted:[ A-Z-]*?)\s+(\d+\.\d+[\w.+~-]*)\s+#\S+/;
 // 2.6.2x "Pid: 1, comm: swapper 2.6.24-rc3 #2" (no taint)
 const PID_LINE_OLD = /^Pid:\s*\d+,\s*comm:.*\s(\d+\.\d+\.\d+[\w.+~-]*)\s+#\S+/;
 

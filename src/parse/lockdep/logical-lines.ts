@@ -3,6 +3,7 @@
 import type { CleanLine } from '../clean/types';
 import { parseIdentLine } from './kernel-ident';
 import { parseLockLine } from './lock-line';
+import { recognizeSection } from './sections';
 import { recognizeTitle, recognizeWrappedTitle } from './title';
 
 /** One printed line, possibly made of several cleaned lines. */
@@ -42,7 +43,7 @@ function joinPair(cur: string, next: string): string | null {
   // "6.8.0-rc5 #1 Not" + "tainted"
   if (/\s#\S+\s+Not$/.test(a) && /^tainted\b/.test(b) && parseIdentLine(`${a} ${b}`)) return joined(cur, next);
   if (recognizeTitle(a) === null && recognizeWrappedTitle(a, b) !== null) return joined(cur, next);
-  if (LOCK_HEAD.test(a) && !a.includes('){') && b.includes('){') && !b.startsWith('(')) {
+  if (LOCK_HEAD.test(a) && !a.includes('){') && !a.endsWith(':') && b.includes('){') && !b.startsWith('(') && !recognizeSection(a)) {
     const j = joined(cur, next);
     if (parseLockLine(j.replace(/^\s*#\d+:\s*/, ''))) return j;
   }

@@ -134,11 +134,13 @@ export function readReportLines(lines: readonly CleanLine[], start: number, limi
       continue;
     }
     blankRun = 0;
-    if (CUT_HERE.test(text) || END_TRACE.test(text) || isNewReport(lines, l)) {
+    // (the first line of a headless report is its own start, e.g. "Showing all locks held…")
+    const first = l.from === start;
+    if (!first && (CUT_HERE.test(text) || END_TRACE.test(text) || isNewReport(lines, l))) {
       r.stop = { reason: 'next-report', line: l };
       break;
     }
-    if (FOREIGN_HEADER.test(text)) {
+    if (!first && FOREIGN_HEADER.test(text)) {
       r.stop = { reason: 'foreign', line: l };
       break;
     }
@@ -185,7 +187,9 @@ export function readReportLines(lines: readonly CleanLine[], start: number, limi
       j = l.to + 1;
       continue;
     }
-    const fits = inTrace(current) ? isTraceLine(text) || isReportContent(text) : isReportContent(text);
+    // "but this task is not holding:" is followed by the nest lock's bare name
+    const bareName = current.type === 'not-holding' && !current.body.some((x) => x.text.trim() !== '');
+    const fits = bareName || (inTrace(current) ? isTraceLine(text) || isReportContent(text) : isReportContent(text));
     if (fits) {
       if (inTrace(current) && frameOf(text)) traceFrames++;
       current.body.push(l);
