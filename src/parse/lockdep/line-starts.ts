@@ -58,6 +58,8 @@ export const LOCKDEP_LINE_STARTS: readonly RegExp[] = [
   /local_irq_disable\(\);/,
   /<Interrupt>/,
   /\.\.\. (?:key +|acquired )at:/,
+  // a line of its own: the "..." of "which became …-unsafe at:", or a hand elision inside a trace
+  /\.{3}\s*$/,
   /(?:IN-[A-Z_]+|[A-Z_]+-ON)-[RW] at:/,
   /INITIAL (?:READ )?USE at:/,
   // frames: "__lock_acquire+0x1420/0x15e0", "? find_held_lock+0x32/0x90", "[<c029e364>] mutex_lock+…"

@@ -181,7 +181,11 @@ export function readReportLines(lines: readonly CleanLine[], start: number, limi
       continue;
     }
     // a dump_stack() without "stack backtrace:" (cut reports, WARN-style dumps)
-    if (!inTrace(current) && /^\s*(?:CPU: \d+ |Call [Tt]race:|Pid: \d+, comm:)/.test(text) && current.type !== 'preamble') {
+    // (right after the title only "Call Trace:" counts: a stranger's "CPU:" dump may sit there)
+    if (
+      !inTrace(current) &&
+      (current.type !== 'preamble' ? /^\s*(?:CPU: \d+ |Call [Tt]race:|Pid: \d+, comm:)/ : /^\s*Call [Tt]race:/).test(text)
+    ) {
       open({ type: 'call-trace', header: null, line: l, body: [] });
       last = l.to;
       j = l.to + 1;

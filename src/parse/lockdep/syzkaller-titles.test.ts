@@ -17,7 +17,7 @@ const KNOWN: Record<string, string> = {
   // syzkaller gives up ("in corrupted") where the report is interleaved or cut; we still find a name or say nothing
   'linux/syzkaller/102': 'cut after the rule: we print the bare title, syzkaller "in corrupted"',
   'linux/syzkaller/115': 'interleaved with another dump: we find the body further down and name it ipmr_mfc_seq_stop',
-  'linux/syzkaller/244': 'held-lock lines lost their KERN_CONT tails; the backtrace still names sock_sendmsg',
+  'linux/syzkaller/244': 'a fault-injection dump is interleaved without caller ids; we name no function, syzkaller says "corrupted"',
   'linux/syzkaller/335': 'syzkaller marks the interleaved WARN corrupted; its own trace names __tty_buffer_request_room',
   'linux/syzkaller/34': 'cut before any backtrace: bare title instead of "in corrupted"',
   'linux/syzkaller/35': 'cut before any backtrace: bare title instead of "in corrupted"',
