@@ -12,10 +12,11 @@ test('controls have names and the headings outline the page', async ({ app }) =>
   await expect(page.getByRole('textbox', { name: 'Report text' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Open file…' })).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Load an example report' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Clear' })).toBeEnabled();
   await expect(page.getByRole('status')).toHaveCount(1);
 });
 
-test('the keyboard reaches the file button, the example menu and the text box in order', async ({
+test('the keyboard reaches the file button, the example menu, Clear and the text box in order', async ({
   app,
 }) => {
   await app.open();
@@ -23,11 +24,11 @@ test('the keyboard reaches the file button, the example menu and the text box in
   const focused = () =>
     page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
   const order: (string | null)[] = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 4; i++) {
     await page.keyboard.press('Tab');
     order.push(await focused());
   }
-  expect(order).toEqual(['paste.open-file', 'paste.example', 'paste.input']);
+  expect(order).toEqual(['paste.open-file', 'paste.example', 'paste.clear', 'paste.input']);
 });
 
 test('a report in the list can be chosen with the keyboard', async ({ app }) => {

@@ -108,7 +108,7 @@ test('a reload keeps the last input', async ({ app }) => {
 
 test('an emptied box stays empty after a reload and says what to do', async ({ app }) => {
   await app.open();
-  await app.input.paste('');
+  await app.page.getByTestId('paste.clear').click();
   await app.waitForParseOf('');
   await expect(app.results.emptyHint).toBeVisible();
   await app.page.reload();

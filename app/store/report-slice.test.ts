@@ -212,3 +212,25 @@ describe('view slice', () => {
     expect(store.getState().lineSelection).toMatchObject({ start: 9, end: 9 });
   });
 });
+
+describe('the box for a large input', () => {
+  it('shows the first lines of a large input, cut at a line break, and all of a small one', async () => {
+    const { selectBoxText, selectInputIsLarge, BOX_PREVIEW_CHARS } = await import('./selectors');
+    const store = createAppStore({
+      parse: async () => ({ schema: SCHEMA, reports: [], diagnostics: [] }),
+    });
+    await store.getState().loadInput('small\ntext', 'api');
+    expect(selectBoxText(store.getState())).toBe('small\ntext');
+    expect(selectInputIsLarge(store.getState())).toBe(false);
+
+    const line = 'x'.repeat(99) + '\n';
+    const big = line.repeat(Math.ceil((BOX_PREVIEW_CHARS * 1.5) / line.length));
+    await store.getState().loadInput(big, 'api');
+    const shown = selectBoxText(store.getState());
+    expect(selectInputIsLarge(store.getState())).toBe(true);
+    expect(shown.length).toBeLessThanOrEqual(BOX_PREVIEW_CHARS);
+    expect(shown.length % line.length).toBe(line.length - 1);
+    expect(big.startsWith(shown)).toBe(true);
+    expect(selectBoxText(store.getState())).toBe(shown);
+  });
+});

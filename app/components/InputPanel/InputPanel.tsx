@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import { useAppStore } from '../../store';
+import { selectBoxText, selectInputIsLarge, useAppStore } from '../../store';
 import { exampleLabel } from '../../platform/examples';
 import { ExampleMenu } from '../ExampleMenu/ExampleMenu';
 import { OpenFileButton } from '../OpenFileButton/OpenFileButton';
@@ -7,9 +7,17 @@ import { ParseStatus } from '../ParseStatus/ParseStatus';
 import { selectLinesIn } from './select-lines';
 import './InputPanel.css';
 
+function formatSize(chars: number): string {
+  return chars >= 1e6
+    ? `${(chars / 1e6).toFixed(1)} million characters`
+    : `${Math.round(chars / 1e3)} thousand characters`;
+}
+
 /** The text box and the ways to fill it: paste, type, open a file, pick an example. */
 export function InputPanel() {
-  const input = useAppStore((s) => s.input);
+  const boxText = useAppStore(selectBoxText);
+  const large = useAppStore(selectInputIsLarge);
+  const inputLength = useAppStore((s) => s.input.length);
   const inputSource = useAppStore((s) => s.inputSource);
   const inputName = useAppStore((s) => s.inputName);
   const editInput = useAppStore((s) => s.editInput);
@@ -39,6 +47,15 @@ export function InputPanel() {
         <div className="input-panel__actions">
           <OpenFileButton />
           <ExampleMenu />
+          <button
+            type="button"
+            className="button"
+            data-testid="paste.clear"
+            disabled={inputLength === 0}
+            onClick={() => editInput('')}
+          >
+            Clear
+          </button>
         </div>
       </div>
       <label htmlFor={boxId} className="visually-hidden">
@@ -55,9 +72,16 @@ export function InputPanel() {
         autoCapitalize="off"
         wrap="off"
         placeholder="Paste a lockdep or WITNESS report here, or drop a file anywhere on the page."
-        value={input}
+        value={boxText}
+        readOnly={large}
         onChange={(event) => editInput(event.target.value)}
       />
+      {large ? (
+        <p className="input-panel__large" data-testid="paste.large-note">
+          This text is {formatSize(inputLength)}: the box shows its first{' '}
+          {formatSize(boxText.length)} and cannot be edited here. All of it was read.
+        </p>
+      ) : null}
       <div className="input-panel__foot">
         <p id={hintId} className="input-panel__hint muted" data-testid="paste.source">
           {source || 'Paste a report, drop a file on the page, or open one.'}
