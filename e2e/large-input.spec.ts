@@ -50,6 +50,7 @@ test('a 20 MB file is parsed in full while the page keeps drawing frames', async
   expect(result.state.reports.map((r) => r.kind)).toEqual(['circular-dependency']);
   expect(result.state.reports[0]!.lines.start).toBeGreaterThan(250_000);
   await expect(app.page.getByTestId('paste.large-note')).toBeVisible();
+  await app.page.screenshot({ path: 'screenshots/large-input.png' });
   await expect(app.input.box).toHaveAttribute('readonly', '');
   expect((await app.input.box.inputValue()).length).toBeLessThanOrEqual(1_000_000);
   // Laying out the whole 20 MB in the box would stall for 4 s or more on this kind of machine

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { selectBoxText, selectInputIsLarge, useAppStore } from '../../store';
 import { exampleLabel } from '../../platform/examples';
 import { ExampleMenu } from '../ExampleMenu/ExampleMenu';
@@ -8,9 +8,15 @@ import { selectLinesIn } from './select-lines';
 import './InputPanel.css';
 
 function formatSize(chars: number): string {
-  return chars >= 1e6
+  return chars >= 100_000
     ? `${(chars / 1e6).toFixed(1)} million characters`
-    : `${Math.round(chars / 1e3)} thousand characters`;
+    : `${chars.toLocaleString('en')} characters`;
+}
+
+function countLines(text: string): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
 }
 
 /** The text box and the ways to fill it: paste, type, open a file, pick an example. */
@@ -23,6 +29,7 @@ export function InputPanel() {
   const editInput = useAppStore((s) => s.editInput);
   const lineSelection = useAppStore((s) => s.lineSelection);
   const box = useRef<HTMLTextAreaElement>(null);
+  const shownLines = useMemo(() => (large ? countLines(boxText) : 0), [large, boxText]);
   const headingId = useId();
   const boxId = useId();
   const hintId = useId();
@@ -78,8 +85,8 @@ export function InputPanel() {
       />
       {large ? (
         <p className="input-panel__large" data-testid="paste.large-note">
-          This text is {formatSize(inputLength)}: the box shows its first{' '}
-          {formatSize(boxText.length)} and cannot be edited here. All of it was read.
+          This text is {formatSize(inputLength)} long. All of it was read, but the box shows only
+          its first {shownLines.toLocaleString('en')} lines, and they cannot be edited here.
         </p>
       ) : null}
       <div className="input-panel__foot">
