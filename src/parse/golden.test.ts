@@ -1,24 +1,15 @@
 // The golden corpus the repository owns (src/parse/testdata/**): each file is the expected
 // summary (header), a blank line, then the raw text. UPDATE_GOLDEN=1 rewrites the headers from
 // current output and still fails, so that a person reviews the diff before committing it.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseText } from './index';
 import { formatSummaries, splitGoldenFile, summarizeOutput } from './summary';
+import { GOLDEN_ROOT, goldenFiles } from './testdata/golden-files';
 
-const root = join(import.meta.dirname, 'testdata');
+const root = GOLDEN_ROOT;
 const update = process.env.UPDATE_GOLDEN === '1';
-
-export function goldenFiles(dir = root): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...goldenFiles(p));
-    else if (name.endsWith('.txt')) out.push(p);
-  }
-  return out;
-}
 
 describe('golden corpus', () => {
   const files = goldenFiles();

@@ -67,7 +67,11 @@ export function cleanText(input: string, options: CleanOptions = {}): CleanResul
     note(rejoined.firstJoin, `rejoined ${rejoined.joined} wrapped line${s} (first at line ${rejoined.firstJoin})`);
   }
 
-  return { lines: finish(rejoined.lines), diagnostics };
+  // a flattened paragraph that a mailer then wrapped is whole again only now
+  const again = resplitFlattened(rejoined.lines, starts);
+  for (const n of again.resplit) note(n, `re-split a line flattened onto one line (line ${n})`);
+
+  return { lines: finish(again.lines), diagnostics };
 }
 
 /** Trailing blanks go; a line without a caller id stays with the stream before it. */

@@ -23,12 +23,14 @@ export interface QuoteScan {
  * "> > > text", ">>text", " > text" (Thunderbird's leading space), then a candidate weak marker.
  * The one space after the last ">" is taken unless the mailer quotes without one (`tight`).
  */
-export function scanQuotes(text: string, tight = false): QuoteScan {
-  let i = 0;
+export function scanQuotes(text: string, tight = false, from = 0): QuoteScan {
+  let i = from;
   let depth = 0;
-  let lead = 0;
   let gap = false;
-  while (lead < 3 && text.charCodeAt(lead) === 32) lead++;
+  // up to 8 columns of indentation before the quote: a mail quoted in a commit message
+  let lead = from;
+  if (text.charCodeAt(lead) === 9) lead++;
+  else while (lead < from + 8 && text.charCodeAt(lead) === 32) lead++;
   if (text.charCodeAt(lead) === 62 /* > */) {
     i = lead;
     for (;;) {

@@ -32,8 +32,9 @@ export function looksQuotedPrintable(lines: readonly RawLine[]): boolean {
       i = text.indexOf('=', i + 1);
     }
   }
-  // a lone soft break counts when no bare "=" contradicts it ("… @ /usr/src/sys/vm/v=\nm_mmap.c:1028")
-  return (telltale + soft >= 2 && valid >= 3 * invalid) || (soft >= 1 && invalid === 0);
+  // one escape or soft break is enough when no bare "=" contradicts it ("r =3D 0 (0xffffffff82a3c1f8)",
+  // "… @ /usr/src/sys/vm/v=\nm_mmap.c:1028")
+  return (telltale + soft >= 2 && valid >= 3 * invalid) || (telltale + soft >= 1 && invalid === 0);
 }
 
 /** Joins soft line breaks ("=" at end of line) and decodes "=XX" bytes as UTF-8. */

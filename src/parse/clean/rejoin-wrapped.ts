@@ -6,11 +6,12 @@ import type { RawLine } from './physical-lines';
 import type { WorkLine } from './work-line';
 
 const MIN_WRAP = 60;
+const DEFAULT_WRAP = 72;
 const MAX_WRAP = 100;
 
 /**
- * The column a mailer wrapped at, or null when the text does not look hard-wrapped (more than a
- * few lines longer than any mailer's width).
+ * The column a mailer wrapped at (at least 72), or null when the text does not look hard-wrapped
+ * (more than a few lines longer than any mailer's width).
  */
 export function detectWrapWidth(raw: readonly RawLine[]): number | null {
   let nonBlank = 0;
@@ -23,8 +24,9 @@ export function detectWrapWidth(raw: readonly RawLine[]): number | null {
     if (n > MAX_WRAP) long++;
     else if (n > widest) widest = n;
   }
-  if (widest < MIN_WRAP || long > Math.max(1, nonBlank * 0.03)) return null;
-  return widest;
+  if (long > Math.max(1, nonBlank * 0.03)) return null;
+  // Only short lines: nothing contradicts a mailer's usual 72 columns.
+  return Math.max(widest, DEFAULT_WRAP);
 }
 
 /** Mailers wrap a little before their limit: a word that would have ended near it moved too. */
@@ -67,18 +69,21 @@ export function rejoinWrapped(
 
 function isTail(prev: WorkLine, line: WorkLine, ctx: WrapContext): boolean {
   if (!line.first || !prev.last || line.origin !== prev.originEnd + 1) return false;
-  if (line.prefixed || line.continuation || line.quote > prev.quote) return false;
+  // a tail keeps its line's quote (wrapped, then quoted) or has none (quoted, then wrapped)
+  if (line.prefixed || line.continuation || (line.quote > 0 && line.quote !== prev.quote)) return false;
   const c = line.text.charCodeAt(0);
   if (Number.isNaN(c) || c === 32) return false;
   const { width } = ctx;
   const word = firstWordLength(line.text);
   const lostPrefix =
-    (prev.inPrefixed && !line.inPrefixed) ||
-    line.quote < prev.quote ||
-    (prev.weak && !line.weak) ||
-    (prev.dedent > 0 && line.dedent === 0);
+    (prev.inPrefixed && !line.inPrefixed) || (prev.weak && !line.weak) || (prev.dedent > 0 && line.dedent === 0);
   if (lostPrefix) {
-    if (isBlank(prev.text)) return prev.prefixed && ctx.indentsContinuations && width !== null;
+    // wrapped right after the prefix: "[  530.120884][ T8811]\n=====…" (the word did not fit), or
+    // anything after a journald prefix, whose own continuation lines are indented
+    if (isBlank(prev.text)) {
+      if (!prev.prefixed || width === null) return false;
+      return ctx.indentsContinuations || prev.rawLength + 1 + word > width;
+    }
     // No mailer wraps before column 60; the estimated width is not trusted further than that
     // (lines with nowhere to break run past it).
     const overflows = prev.rawLength + 1 + word > MIN_WRAP;
@@ -87,26 +92,35 @@ function isTail(prev: WorkLine, line: WorkLine, ctx: WrapContext): boolean {
     // so a line that lost its prefix is a tail even after a colon or a full stop.
     return overflows && (width !== null || !looksFinished(prev.text));
   }
+  // A line that lost only the quote may be the writer's own answer: it must look cut.
+  if (prev.quote > 0 && line.quote === 0) {
+    if (isBlank(prev.text) || looksFinished(prev.text) || prev.rawLength + 1 + word <= MIN_WRAP) return false;
+    return ctx.starts.startsLine(line.text) ? endsCut(prev.text) : true;
+  }
   if (isBlank(prev.text) || looksFinished(prev.text)) return false;
   if (line.quote !== prev.quote || line.weak !== prev.weak || line.inPrefixed !== prev.inPrefixed) return false;
-  // Without a prefix to go by, the line must have been too long for the wrap width, and not
-  // longer than it ("SOURCE: …" headers and long log lines are not wrapped).
-  if (width === null || prev.rawLength > width || prev.rawLength < width - 30) return false;
+  // Without a prefix to go by: the next word did not fit, the line is not longer than the wrap
+  // width ("SOURCE: …" headers and long log lines are not wrapped), and it was cut mid-way.
+  if (width === null || prev.rawLength > width) return false;
   if (prev.rawLength + 1 + word <= width - SLACK) return false;
-  if (endsCut(prev.text)) return true;
-  // Only a sentence cut mid-phrase: "(in\nreverse order) is:"
+  if (endsCut(prev.text) || LONE_ADDRESS.test(line.text) || FILE_LINE.test(line.text)) return true;
+  // a sentence cut mid-phrase: "(in\nreverse order) is:"
   return midPhrase(prev.text, line.text) && !ctx.starts.startsLine(line.text);
 }
 
-// "…locking\ndependency", "(in\nreverse", "inode_lock\ninclude/linux/fs.h:758": a word, not a number or an offset
-const LAST_WORD = /(?:^|[\s(])(?=[\w.-]*[A-Za-z])[\w.-]+,?$/;
-
+// "…locking\ndependency", "(in\nreverse", "locked from\n/usr/src/sys/netinet/tcp_usrreq.c:609",
+// "(0xfffff80003b6c1a0)\nlocked @ …", "{0:0},\nat: process_one_work+0x235/0x620", "rbp =\n0x…",
+// "section held\n(sleep mutex) igb0:tx(0) @ …": the line stops in the middle of a phrase. A line
+// ending in an offset or a path ("at ip_input+0x5c0", "@ /usr/src/sys/kern/kern_sig.c:1812") is
+// complete even when the next one, itself cut, no longer looks like a line start.
 function midPhrase(prev: string, next: string): boolean {
+  const t = prev.trimEnd();
+  const last = t.slice(t.lastIndexOf(' ') + 1);
+  if (/\+0x|\//.test(last) || !/[\w,)=]$/.test(last)) return false;
   const b = next.charCodeAt(0);
-  const lowerOrDigit = (b >= 97 && b <= 122) || (b >= 48 && b <= 57);
-  const tail = prev.slice(-40).trimEnd();
-  // a comma never ends a printed line: "…{+.+.}-{0:0},\nat: process_one_work+0x235/0x620"
-  return lowerOrDigit && (tail.endsWith(',') || LAST_WORD.test(tail));
+  // … or a C string: "file=0xc06c0a8e\n\"/usr/src/sys/contrib/pf/net/pf.c\", line=6015)"
+  if ((b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b === 47 || b === 34) return true;
+  return b === 40 && /^[A-Za-z]+$/.test(last);
 }
 
 // A header ("but task is already holding lock:"), a sentence or a statement ("lock(&a);") is
@@ -123,12 +137,22 @@ function looksFinished(text: string): boolean {
 
 const RULE = /^ *[=*-]{8,}$/;
 
-// Where lockdep lock lines get cut: after "at:", after "[<c029e364>]", after an instance address.
-// … after a chain entry's number, after WITNESS's "@", and after the "?" of an unreliable frame.
-const CUT = /(?:\bat:|>\]|\b[0-9a-f]{8,16}|\(____ptrval____\)|-> #\d+|\s@|^ *\?)$/;
+// A source position alone: "…at witness_checkorder+0xe08\nsys/kern/subr_witness.c:1085",
+// "…pf task mtx\n@/usr/src/sys/contrib/pf/net/pf.c:6015"
+const FILE_LINE = /^@?\/?[\w.-]+(?:\/[\w.-]+)+:\d+(?: |$)/;
+
+// A frame's address alone: "db_trace_self_wrapper() at db_trace_self_wrapper+0x2b/frame\n0xfffffe0000232800"
+const LONE_ADDRESS = /^0x[0-9a-f]{4,16}$/;
+
+// Where lockdep lock lines get cut: after ", at:", after "[<c029e364>]", after an instance address.
+// … after __warn()'s "WARNING: CPU: 0 PID: 6622 at kernel/locking/lockdep.c:3676" (its frame follows),
+// after a chain entry's number, after WITNESS's "@" and " at", and after the "?" of an unreliable frame.
+const CUT = /(?:, ?at:|\sat|>\]|\b[0-9a-f]{8,16}|\(____ptrval____\)|-> #\d+|\s@|^ *\?)$/;
+
+const WARN_AT = /^WARNING: CPU: \d+ PID: \d+ at \S+$/;
 
 function endsCut(text: string): boolean {
-  return CUT.test(text.slice(-40).trimEnd());
+  return CUT.test(text.slice(-40).trimEnd()) || WARN_AT.test(text.trimEnd());
 }
 
 function firstWordLength(text: string): number {

@@ -2,7 +2,7 @@
 // prefixes; then cutting each line at escaped newlines and at kernel timestamps inside it.
 import { expandTabs } from './characters';
 import { findNewlineEscape, hasEscapes, replaceTabEscapes, usesLiteralNewlines } from './escapes';
-import type { LineStarts } from './line-starts';
+import { firstNonBlank, type LineStarts } from './line-starts';
 import type { RawLine } from './physical-lines';
 import { findMidTimestamp, scanLogger, scanQuotes, type QuoteScan } from './prefixes';
 import type { WorkLine } from './work-line';
@@ -35,7 +35,14 @@ export function stripPrefixes(raw: readonly RawLine[], starts: LineStarts): { li
     const line = raw[n]!;
     const q = quotes[n]!;
     let text = line.text;
-    const base = q.end + weakTake[n]!;
+    let base = q.end + weakTake[n]!;
+    // a quote inside a block marker: "+> [19] lock order reversal:", "|> …"
+    let depth = q.depth;
+    if (weakTake[n]! > 0 && text.charCodeAt(firstNonBlank(text, base)) === 62) {
+      const inner = scanQuotes(text, false, base);
+      base = inner.end;
+      depth += inner.depth;
+    }
     const literal = hasEscapes(text) && text.indexOf('\\n') >= 0 && usesLiteralNewlines(text, starts);
     if (hasEscapes(text)) text = replaceTabEscapes(text, literal);
 
@@ -65,7 +72,7 @@ export function stripPrefixes(raw: readonly RawLine[], starts: LineStarts): { li
         stream: scan.stream,
         prefixed: scan.prefixed,
         inPrefixed,
-        quote: q.depth,
+        quote: depth,
         weak: weakTake[n]! > 0,
         dedent: 0,
         first,
@@ -120,10 +127,12 @@ function decideWeakRuns(raw: readonly RawLine[], quotes: readonly QuoteScan[]): 
   let members: number[] = [];
   const flush = () => {
     if (runKind !== null && members.length >= MIN_WEAK_RUN) {
-      let spaced = 0;
-      for (const i of members) if (quotes[i]!.weakSpace) spaced++;
-      // "| (s_active#28){++++.+}" next to "|[ INFO: …": the pipe was added without a space
-      const withSpace = runKind === '*' || runKind === '[n]' || (runKind !== '+' && spaced * 2 >= members.length);
+      let tight = 0;
+      for (const i of members) if (!quotes[i]!.weakSpace && !isBlankFrom(raw[i]!.text, quotes[i]!.end + quotes[i]!.weakLen)) tight++;
+      // "| (s_active#28){++++.+}" next to "|[ INFO: …": the bar was added without a space, so the
+      // space after it is the report's own indentation ("| " quoting never leaves "|text")
+      const tightStyle = tight >= 2 && tight * 10 >= members.length;
+      const withSpace = runKind === '*' || runKind === '[n]' || (runKind !== '+' && !tightStyle);
       for (const i of members) {
         const q = quotes[i]!;
         take[i] = q.weakLen + (withSpace && q.weakSpace ? 1 : 0);
@@ -137,6 +146,8 @@ function decideWeakRuns(raw: readonly RawLine[], quotes: readonly QuoteScan[]): 
     const rest = raw[i]!.text;
     if (isBlankFrom(rest, q.end)) continue;
     if (q.weak !== runKind) {
+      // a wrapped tail between two marked lines does not end the run ("[19]  1st … @\n/usr/src/…")
+      if (runKind !== null && q.weak === null && nextMarked(raw, quotes, i) === runKind) continue;
       flush();
       runKind = q.weak;
     }
@@ -160,8 +171,15 @@ function tightQuoteDepths(raw: readonly RawLine[], quotes: readonly QuoteScan[])
     m.set(q.depth, (m.get(q.depth) ?? 0) + 1);
   });
   const out = new Set<number>();
-  for (const [depth, n] of tight) if (n >= 2 && n * 5 >= n + (spaced.get(depth) ?? 0)) out.add(depth);
+  for (const [depth, n] of tight) if (n >= 2 && n * 10 >= n + (spaced.get(depth) ?? 0)) out.add(depth);
   return out;
+}
+
+function nextMarked(raw: readonly RawLine[], quotes: readonly QuoteScan[], i: number): string | null {
+  for (let j = i + 1; j < raw.length; j++) {
+    if (!isBlankFrom(raw[j]!.text, quotes[j]!.end)) return quotes[j]!.weak;
+  }
+  return null;
 }
 
 function isBlankFrom(text: string, from: number): boolean {

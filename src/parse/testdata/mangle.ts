@@ -124,11 +124,14 @@ export function hardWrap(columns: number): Mangler {
   };
 }
 
-// Never inside the first 30 columns, where a prefix ("> [ 1802.499647] ") would be cut.
+// Greedy, like a mailer: the last space that fits. Not inside the first 30 columns, where a
+// prefix ("> [ 1802.499647] ") would be cut, and not inside a run of spaces (a scenario column),
+// whose width no reader could restore: such a line stays long, as if it had no break.
 function wrapPoint(line: string, columns: number): number {
   if (line.length <= columns) return -1;
   for (let i = Math.min(columns, line.length - 1); i >= 30; i--) {
-    if (line[i] === ' ' && line[i - 1] !== ' ' && line[i + 1] !== ' ' && line[i + 1] !== undefined) return i;
+    if (line[i] !== ' ') continue;
+    return line[i - 1] !== ' ' && line[i + 1] !== ' ' && line[i + 1] !== undefined ? i : -1;
   }
   return -1;
 }
