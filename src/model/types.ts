@@ -116,6 +116,16 @@ export interface LockClass {
   usage: string | null;
   /** "3:3" */
   waitType: string | null;
+
+  // ---- additions to contract v1 ----
+  /**
+   * WITNESS only: the witness type (w_name / lt_name), the node WITNESS orders by, when the report
+   * prints it: "tcpinp" for "inp (tcpinp, sleep mutex)", "&map->lock" for OpenBSD "vmmaplk (&map->lock)".
+   * `name` stays the lock name before " (", as the contract says.
+   */
+  witnessType?: string;
+  /** WITNESS only: the lock class (lc_name) when printed: "sleep mutex", "lockmgr", "sx", "rwlock" */
+  lockKind?: string;
 }
 
 export interface Dependency {

@@ -8,7 +8,10 @@ const AT = String.raw`(?:\s*@\s*(\S+):(\d+))?`;
 export interface Assertion {
   check: string;
   title: string;
+  /** the lock's name (lo_name); for enroll's panic only its type is printed */
   lock: string | null;
+  /** lc_name when printed: "(sx)" */
+  lockKind?: string;
   at: string | null;
   /** the panic that follows a printed (not panicked) message */
   panic?: RegExp;
@@ -35,6 +38,7 @@ const RULES: Rule[] = [
     build: (m) => ({
       title: `${m[1]} ${m[2]} of (${m[3]}) ${m[4]}`,
       lock: m[4]!,
+      lockKind: m[3]!,
       at: at(m, 5),
       panic: /^(?:excl|share)->u?(?:share|excl)\s*$/,
     }),
@@ -46,6 +50,7 @@ const RULES: Rule[] = [
     build: (m) => ({
       title: `forbidden unlock of (${m[1]}) ${m[2]}`,
       lock: m[2]!,
+      lockKind: m[1]!,
       at: at(m, 3),
       panic: /^lock marked norelease/,
     }),
@@ -54,7 +59,12 @@ const RULES: Rule[] = [
     re: new RegExp(String.raw`^(interlock |lock )\((${C})\) (.+?) (not locked|recursed)${AT}\s*$`),
     panicOnly: true,
     check: 'unlock or interlock check',
-    build: (m) => ({ title: `${m[1]}(${m[2]}) ${m[3]} ${m[4]}`, lock: m[3]!, at: at(m, 5) }),
+    build: (m) => ({
+      title: `${m[1]}(${m[2]}) ${m[3]} ${m[4]}`,
+      lock: m[3]!,
+      lockKind: m[2]!,
+      at: at(m, 5),
+    }),
   },
   {
     // witness_assert: "Lock (sx) proctree not exclusively locked @ kern/kern_exit.c:300."
@@ -63,7 +73,12 @@ const RULES: Rule[] = [
     ),
     panicOnly: false,
     check: 'witness_assert',
-    build: (m) => ({ title: `lock (${m[1]}) ${m[2]} ${m[3]}`, lock: m[2]!, at: `${m[4]}:${m[5]}` }),
+    build: (m) => ({
+      title: `lock (${m[1]}) ${m[2]} ${m[3]}`,
+      lock: m[2]!,
+      lockKind: m[1]!,
+      at: `${m[4]}:${m[5]}`,
+    }),
   },
   {
     // __mtx_assert without WITNESS: "mutex Giant not owned at ../../../kern/kern_synch.c:176"
@@ -81,6 +96,7 @@ const RULES: Rule[] = [
     build: (m) => ({
       title: `${m[1]} of ${m[2]} lock (${m[3]}) ${m[4]}`,
       lock: m[4]!,
+      lockKind: m[3]!,
       at: at(m, 5),
     }),
   },
@@ -102,6 +118,7 @@ const RULES: Rule[] = [
     check: 'enroll',
     build: (m) => ({
       title: `lock (${m[1]}) ${m[2]} does not match earlier (${m[3]}) lock`,
+      // enroll() prints the witness type (its "description") and no lock name: the type stands in
       lock: m[1]!,
       at: null,
     }),

@@ -4,7 +4,7 @@
 import type { HeldLock } from '../../model/types';
 import type { CleanLine } from '../clean/types';
 import { nextNonBlank, type Draft } from './draft';
-import { MAX_LINE, parseListedLockLine } from './lock-line';
+import { MAX_LINE, parseListedLockLine, type ListedLock } from './lock-line';
 import {
   ALLLOCKS_PROCESS,
   CPUID,
@@ -137,8 +137,8 @@ function readLockLists(lines: readonly CleanLine[], i: number, draft: Draft): nu
   const r = draft.report;
   const wantTid = /tid (\d+)/.exec(r.details?.thread ?? '')?.[1] ?? null;
   let current: { pid: number; comm: string; tid: string } | null = null;
-  let chosen: HeldLock[] | null = null;
-  let list: HeldLock[] = [];
+  let chosen: ListedLock[] | null = null;
+  let list: ListedLock[] = [];
   let j = i;
   const close = () => {
     if (list.length === 0) return;
@@ -159,8 +159,8 @@ function readLockLists(lines: readonly CleanLine[], i: number, draft: Draft): nu
       list = [];
       draft.take(j, 'task');
     } else if (lock) {
-      list.push(heldLock(list.length, lock));
-      draft.take(j, 'held-lock', lock.type);
+      list.push(lock);
+      draft.take(j, 'held-lock', lock.name);
     } else if (text.trim() === '') {
       const k = nextNonBlank(lines, j, 3);
       if (k < 0 || !(ALLLOCKS_PROCESS.test(lines[k]!.text) || parseListedLockLine(lines[k]!.text)))
@@ -170,17 +170,18 @@ function readLockLists(lines: readonly CleanLine[], i: number, draft: Draft): nu
     j++;
   }
   close();
-  if (chosen !== null && r.heldLocks === null) r.heldLocks = chosen;
+  if (chosen !== null && r.heldLocks === null)
+    r.heldLocks = (chosen as ListedLock[]).map((lock, n) => heldLock(n, lock, draft));
   return j;
 }
 
-export function heldLock(
-  index: number,
-  lock: ReturnType<typeof parseListedLockLine> & object,
-): HeldLock {
+/** A held-lock entry, its lock class added to the report (every class reference names one). */
+export function heldLock(index: number, lock: ListedLock, draft: Draft): HeldLock {
+  // "exclusive sleep mutex NAME (TYPE) r = 0 …": the class is NAME, as on the 1st/2nd lines
+  draft.addClass(lock.name, { witnessType: lock.type, lockKind: lock.lockClass });
   return {
     index,
-    class: lock.type,
+    class: lock.name,
     address: lock.address,
     at: lock.file !== null ? `${lock.file}:${lock.line}` : null,
   };

@@ -3,6 +3,7 @@ import type {
   Diagnostic,
   Format,
   Frame,
+  LockClass,
   Report,
   Severity,
   Span,
@@ -11,9 +12,18 @@ import type {
 import type { CleanLine } from '../clean/types';
 import type { ParsedReport } from '../format';
 
+/** What a line says about a lock besides its name. */
+export interface ClassInfo {
+  /** the witness type, only when printed (or named by a header such as the duplicate-lock one) */
+  witnessType?: string | null;
+  /** lc_name: "sleep mutex", "lockmgr", "rwlock" */
+  lockKind?: string | null;
+}
+
 export class Draft {
   readonly report: Report;
-  private readonly classNames = new Set<string>();
+  private readonly classes = new Map<string, LockClass>();
+  private readonly typeClashes = new Set<string>();
   private last: number;
 
   constructor(
@@ -52,10 +62,30 @@ export class Draft {
     if (line) this.report.spans!.push({ line: line.origin, role, ref });
   }
 
-  addClass(name: string): void {
-    if (this.classNames.has(name)) return;
-    this.classNames.add(name);
-    this.report.classes.push({ name, usage: null, waitType: null });
+  /**
+   * Adds the lock class `name` (the lock name before " (", as the contract names WITNESS locks),
+   * or fills in what an earlier line did not say about it. A name printed with two different
+   * witness types keeps the first and says so: the graph cannot tell the two apart.
+   */
+  addClass(name: string, info: ClassInfo = {}): void {
+    let c = this.classes.get(name);
+    if (!c) {
+      c = { name, usage: null, waitType: null };
+      this.classes.set(name, c);
+      this.report.classes.push(c);
+    }
+    if (info.witnessType) {
+      if (c.witnessType === undefined) c.witnessType = info.witnessType;
+      else if (c.witnessType !== info.witnessType && !this.typeClashes.has(name)) {
+        this.typeClashes.add(name);
+        this.diag(
+          null,
+          'warning',
+          `Two locks named "${name}" have different witness types ("${c.witnessType}", "${info.witnessType}"); the graph shows them as one lock class.`,
+        );
+      }
+    }
+    if (info.lockKind && c.lockKind === undefined) c.lockKind = info.lockKind;
   }
 
   addDependency(prev: string, next: string, trace: Frame[], isNew: boolean): void {

@@ -33,7 +33,7 @@ const deps = (r: Report) =>
   r.dependencies.map((d) => `${d.prev} -> ${d.next}${d.isNew ? ' new' : ''} (${d.trace.length})`);
 
 describe('lock order reversal', () => {
-  it('reads the 13+ form: established edge 2nd -> 1st, attempted edge 1st -> 2nd', () => {
+  it('reads the 13+ form: established edge 2nd -> 1st, attempted edge 1st -> 2nd, named by lock name', () => {
     const [r, ...rest] = scan(
       [
         'lock order reversal:',
@@ -50,19 +50,33 @@ describe('lock order reversal', () => {
     );
     expect(rest).toEqual([]);
     expect(r!.format).toBe('freebsd-witness');
-    expect(r!.title).toBe('lock order reversal: so_snd -> udpinp');
-    expect(r!.classes.map((c) => c.name)).toEqual(['so_snd', 'udpinp']);
-    expect(r!.cycle).toEqual(['so_snd', 'udpinp']);
-    expect(deps(r!)).toEqual(['udpinp -> so_snd (2)', 'so_snd -> udpinp new (3)']);
+    // report-json.md: a WITNESS lock is named by the lock name before " (type…)"; the
+    // "established at"/"attempted at" headers print types and are mapped back ("udpinp" -> "inp")
+    expect(r!.title).toBe('lock order reversal: so_snd -> inp');
+    expect(r!.classes).toEqual([
+      {
+        name: 'so_snd',
+        usage: null,
+        waitType: null,
+        witnessType: 'so_snd',
+        lockKind: 'sleep mutex',
+      },
+      { name: 'inp', usage: null, waitType: null, witnessType: 'udpinp', lockKind: 'rw' },
+    ]);
+    expect(r!.cycle).toEqual(['so_snd', 'inp']);
+    expect(deps(r!)).toEqual(['inp -> so_snd (2)', 'so_snd -> inp new (3)']);
     expect(r!.trace.map((f) => f.function)).toEqual([
       'witness_checkorder',
       '_rw_wlock_cookie',
       'sosend_dgram',
     ]);
     expect(r!.lines).toEqual({ start: 1, end: 10 });
-    expect(r!.spans!.filter((s) => s.role === 'lock').map((s) => s.ref)).toEqual([
+    expect(r!.spans!.filter((s) => s.role !== 'frame').map((s) => s.ref)).toEqual([
+      null,
       'so_snd',
-      'udpinp',
+      'inp',
+      'inp -> so_snd',
+      'so_snd -> inp',
     ]);
   });
 
@@ -166,7 +180,18 @@ describe('lock order reversal', () => {
       ].join('\n'),
     );
     expect(r!.format).toBe('openbsd-witness');
-    expect(deps(r!)).toEqual(['&ip->i_lock -> netlock (3)', 'netlock -> &ip->i_lock new (3)']);
+    // the "first seen at" lines print types and lock classes: "&ip->i_lock" is the lock "inode"
+    expect(deps(r!)).toEqual(['inode -> netlock (3)', 'netlock -> inode new (3)']);
+    expect(r!.classes).toEqual([
+      {
+        name: 'inode',
+        usage: null,
+        waitType: null,
+        witnessType: '&ip->i_lock',
+        lockKind: 'rrwlock',
+      },
+      { name: 'netlock', usage: null, waitType: null, witnessType: 'netlock', lockKind: 'rwlock' },
+    ]);
     expect(r!.task).toEqual({ comm: 'syz-executor', pid: 51336 });
     expect(r!.heldLocks!.map((h) => h.class)).toEqual(['netlock']);
     expect(r!.trace).toHaveLength(4);
@@ -183,11 +208,86 @@ describe('lock order reversal', () => {
         'lock order data w1 -> w2 missing',
       ].join('\n'),
     );
-    expect(deps(r!)).toEqual([
-      '&ip->i_lock -> &fdp->fd_lock (0)',
-      '&fdp->fd_lock -> &ip->i_lock new (0)',
-    ]);
+    expect(deps(r!)).toEqual(['inode -> fdlock (0)', 'fdlock -> inode new (0)']);
     expect(r!.lines.end).toBe(5);
+  });
+
+  it('names the OpenBSD print-cycle edges by lock name, a lock on no 1st/2nd line too', () => {
+    const [r] = scan(
+      [
+        'witness: lock order reversal:',
+        ' 1st 0x1 vmmaplk (&map->lock)',
+        ' 2nd 0x2 inode (&ip->i_lock)',
+        'lock order [1] vmmaplk (&map->lock) -> [2] inode (&ip->i_lock)',
+        'lock order [2] inode (&ip->i_lock) -> [3] pmrlk (&uvm.pmr_lock)',
+        'lock order [3] pmrlk (&uvm.pmr_lock) -> [1] vmmaplk (&map->lock)',
+      ].join('\n'),
+    );
+    expect(r!.cycle).toEqual(['vmmaplk', 'inode', 'pmrlk']);
+    expect(r!.classes.map((c) => [c.name, c.witnessType])).toEqual([
+      ['vmmaplk', '&map->lock'],
+      ['inode', '&ip->i_lock'],
+      ['pmrlk', '&uvm.pmr_lock'],
+    ]);
+  });
+
+  it('maps the 2026 chains through the lock lines, and leaves a type on no lock line as the type', () => {
+    const [r] = scan(
+      [
+        'lock order reversal:',
+        ' 1st 0x1 lle (lle, rw) @ a.c:1',
+        ' 2nd 0x2 rcvbuf (so_rcv, sleep mutex) @ b.c:2',
+        'All lock orders from so_rcv -> lle:',
+        '"so_rcv" -> "tcp" -> "lle"',
+      ].join('\n'),
+    );
+    expect(deps(r!)).toEqual([
+      'rcvbuf -> tcp (0)',
+      'tcp -> lle (0)',
+      'rcvbuf -> lle (0)',
+      'lle -> rcvbuf new (0)',
+    ]);
+    expect(r!.classes.map((c) => c.name)).toEqual(['lle', 'rcvbuf', 'tcp']);
+    expect(r!.classes[2]!.witnessType).toBeUndefined();
+  });
+
+  it('closes a three-lock cycle through the 3rd when it is named apart from the 1st', () => {
+    const [r] = scan(
+      [
+        'lock order reversal:',
+        ' 1st 0x1 zfs0 (zfs, lockmgr) @ a.c:1',
+        ' 2nd 0x2 bufwait (bufwait, lockmgr) @ b.c:2',
+        ' 3rd 0x3 zfs1 (zfs, lockmgr) @ a.c:3',
+        'lock order zfs -> bufwait established at:',
+        '#0 0xffffffff80c1 at witness_checkorder+0x46d',
+        'lock order bufwait -> zfs attempted at:',
+        '#0 0xffffffff80c3 at witness_checkorder+0xc73',
+      ].join('\n'),
+    );
+    expect(r!.title).toBe('lock order reversal: zfs0 -> bufwait -> zfs1');
+    expect(r!.cycle).toEqual(['zfs1', 'bufwait']);
+    expect(deps(r!)).toEqual([
+      'zfs0 -> bufwait (0)',
+      'zfs1 -> bufwait (1)',
+      'bufwait -> zfs1 new (1)',
+    ]);
+  });
+
+  it('warns when two locks of different types share a name, and makes the cycle a self-loop', () => {
+    const [r] = scan(
+      [
+        'lock order reversal:',
+        ' 1st 0xc1 inp (tcpinp) @ a.c:1',
+        ' 2nd 0xc2 inp (udpinp) @ b.c:2',
+      ].join('\n'),
+    );
+    expect(r!.cycle).toEqual(['inp']);
+    expect(r!.classes).toEqual([
+      { name: 'inp', usage: null, waitType: null, witnessType: 'tcpinp' },
+    ]);
+    expect(r!.diagnostics!.filter((d) => d.severity === 'warning').map((d) => d.message)).toEqual([
+      'Two locks named "inp" have different witness types ("tcpinp", "udpinp"); the graph shows them as one lock class.',
+    ]);
   });
 });
 
@@ -206,6 +306,33 @@ describe('other WITNESS reports', () => {
       ['vnode interlock -> vnode interlock new (0)'],
       3,
     ]);
+  });
+
+  it('names a duplicate lock by its instances, the quoted type beside them', () => {
+    const [r] = scan(
+      [
+        'witness: acquiring duplicate lock of same type: "&pmap->pm_mtx"',
+        ' 1st pmaplk',
+        ' 2nd pmaplk',
+      ].join('\n'),
+    );
+    expect([r!.title, r!.cycle, deps(r!)]).toEqual([
+      'acquiring duplicate lock of same type: "&pmap->pm_mtx"',
+      ['pmaplk'],
+      ['pmaplk -> pmaplk new (0)'],
+    ]);
+    expect(r!.classes).toEqual([
+      { name: 'pmaplk', usage: null, waitType: null, witnessType: '&pmap->pm_mtx' },
+    ]);
+    const [two] = scan(
+      ['acquiring duplicate lock of same type: "em"', ' 1st em0 @ a.c:1', ' 2nd em1 @ a.c:2'].join(
+        '\n',
+      ),
+    );
+    expect([two!.cycle, deps(two!)]).toEqual([['em0', 'em1'], ['em0 -> em1 new (0)']]);
+    // the 1st/2nd lines lost: only the type is known, and it stands in for the name
+    const [bare] = scan('acquiring duplicate lock of same type: "vnode interlock"');
+    expect(bare!.classes.map((c) => c.name)).toEqual(['vnode interlock']);
   });
 
   it('reads the OpenBSD blockable sleep lock panic without a place', () => {
@@ -233,6 +360,24 @@ describe('other WITNESS reports', () => {
       'thread exiting with locks held: allproc',
       ['/usr/src/sys/kern/kern_exit.c:300'],
       4,
+    ]);
+  });
+
+  it('names held locks by NAME and keeps (TYPE) and the lock class beside it', () => {
+    const [r] = scan(
+      [
+        'uma_zalloc_arg: zone "PROC" with the following non-sleepable locks held:',
+        'exclusive sleep mutex xDMA0 (xDMA) r = 0 (0xffffffff8421e530) locked @ /usr/src/sys/dev/xdma/xdma.c:86',
+        'exclusive rwlock sysctllk r = 0 (0xffffffff82a3c1f8)',
+      ].join('\n'),
+    );
+    expect(r!.title).toBe(
+      'uma_zalloc_arg: zone "PROC" with non-sleepable locks held: xDMA0, sysctllk',
+    );
+    expect(r!.heldLocks!.map((h) => h.class)).toEqual(['xDMA0', 'sysctllk']);
+    expect(r!.classes).toEqual([
+      { name: 'xDMA0', usage: null, waitType: null, witnessType: 'xDMA', lockKind: 'sleep mutex' },
+      { name: 'sysctllk', usage: null, waitType: null, lockKind: 'rwlock' },
     ]);
   });
 

@@ -164,7 +164,7 @@ describe('parseListedLockLine', () => {
     expect([l.lockClass, l.name, l.type, l.recursion, l.file]).toEqual([
       'kernel_lock',
       '&kernel_lock',
-      '&kernel_lock',
+      null,
       1,
       null,
     ]);

@@ -127,8 +127,8 @@ export interface ListedLock {
   exclusive: boolean;
   lockClass: string;
   name: string;
-  /** the witness type when printed in parentheses, else the name */
-  type: string;
+  /** the witness type when printed in parentheses (FreeBSD), else null (OpenBSD prints none) */
+  type: string | null;
   recursion: number;
   address: string;
   file: string | null;
@@ -151,7 +151,7 @@ export function parseListedLockLine(text: string): ListedLock | null {
     exclusive: m[1] === 'exclusive',
     lockClass: m[2]!,
     name: split ? split.name : named,
-    type: split ? split.inner : named,
+    type: split ? split.inner : null,
     recursion: Number(m[4]),
     address: m[5]!,
     file: m[6] ?? null,

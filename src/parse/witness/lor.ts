@@ -3,6 +3,7 @@ import type { Format, Frame } from '../../model/types';
 import type { CleanLine } from '../clean/types';
 import type { ParsedReport } from '../format';
 import { readDebuggerTail } from './debugger-tail';
+import { LockNames, splitArrow, witnessAlias } from './lock-names';
 import { Draft, nextNonBlank } from './draft';
 import { MAX_LINE, parseOrderLockLine, splitTrailingGroup, type OrderLock } from './lock-line';
 import {
@@ -87,11 +88,12 @@ export function parseLor(
     const lock = k >= 0 ? parseOrderLockLine(lines[k]!.text) : null;
     if (!lock || lock.ordinal !== want) break;
     locks.push(lock);
-    d.take(k, 'lock', lock.type);
+    d.take(k, 'lock', lock.name);
     d.detail(want, lines[k]!.text.trim());
     i = k + 1;
   }
-  for (const l of locks) d.addClass(l.type);
+  for (const l of locks) d.addClass(l.name, { witnessType: l.type, lockKind: l.lockClass });
+  const names = new LockNames(locks);
   if (locks.length < 2) {
     if (isLastContent(lines, i - 1))
       markTruncated(d, i - 1, 'The paste ends before the "2nd" lock line.');
@@ -106,6 +108,7 @@ export function parseLor(
   // the sections that follow, in whatever order and number the generation prints them
   const edges: PrintedEdge[] = [];
   const known = locks.map((l) => l.type);
+  const kinds = new Map<string, string>();
   let current: Frame[] | null = null;
   for (;;) {
     const k = nextNonBlank(lines, i);
@@ -116,39 +119,43 @@ export function parseLor(
     let h: ReturnType<typeof sectionHeader>;
     if ((h = sectionHeader(ORDER_STACK_HEADER, text))) {
       m = h.m;
-      const [prev, next] = splitArrow(m[1]!, known);
+      const [prevType, nextType] = splitArrow(m[1]!, known);
+      const kind = m[2] === 'established' ? 'established' : 'attempted';
+      const prev = names.of(prevType);
+      const next = names.of(nextType);
       const t = readTrace(lines, k + 1, d, `${prev} -> ${next}`, h.glued);
       d.take(k, 'chain-entry', `${prev} -> ${next}`);
-      edges.push({
-        prev,
-        next,
-        trace: t.frames,
-        kind: m[2] === 'established' ? 'established' : 'attempted',
-      });
+      edges.push({ prev, next, trace: t.frames, kind });
       i = Math.max(t.end, k + 1);
       if (t.frames.length === 0 && isLastContent(lines, k))
         markTruncated(d, k, `The paste ends before the stack of "${text.trim()}".`);
     } else if ((h = sectionHeader(FIRST_SEEN_HEADER, text))) {
       m = h.m;
-      const t = readTrace(lines, k + 1, d, `${m[1]} -> ${m[3]}`, h.glued);
-      d.take(k, 'chain-entry', `${m[1]} -> ${m[3]}`);
-      edges.push({ prev: m[1]!, next: m[3]!, trace: t.frames, kind: 'first-seen' });
-      d.detail(`class ${m[1]}`, m[2]!);
-      d.detail(`class ${m[3]}`, m[4]!);
+      // 'lock order "&ip->i_lock"(rrwlock) -> "&map->lock"(rwlock)': types and lock classes
+      const prev = names.of(m[1]!);
+      const next = names.of(m[3]!);
+      const t = readTrace(lines, k + 1, d, `${prev} -> ${next}`, h.glued);
+      d.take(k, 'chain-entry', `${prev} -> ${next}`);
+      edges.push({ prev, next, trace: t.frames, kind: 'first-seen' });
+      if (!kinds.has(prev)) kinds.set(prev, m[2]!);
+      if (!kinds.has(next)) kinds.set(next, m[4]!);
       i = Math.max(t.end, k + 1);
     } else if ((m = ORDER_DATA_MISSING.exec(text))) {
       // "w1" is the 1st lock's witness, "w2" the 2nd's (openbsd-witness-syzkaller-10c01a4a700000)
-      const prev = witnessAlias(m[1]!, known);
-      const next = witnessAlias(m[2]!, known);
+      const prev = witnessAlias(m[1]!, locks);
+      const next = witnessAlias(m[2]!, locks);
       if (prev !== null && next !== null) edges.push({ prev, next, trace: [], kind: 'missing' });
       d.take(k, 'other', prev !== null && next !== null ? `${prev} -> ${next}` : null);
       d.diag(k, 'info', `WITNESS kept no stack for this order: "${text.trim()}".`);
       i = k + 1;
     } else if ((m = CYCLE_EDGE.exec(text))) {
+      // witness_print_cycle_edge prints "w_subtype (lt_name)": the lock name, then its type
       const a = splitTrailingGroup(m[2]!);
       const b = splitTrailingGroup(m[4]!);
-      const prev = a ? a.inner : m[2]!.trim();
-      const next = b ? b.inner : m[4]!.trim();
+      const prev = a ? a.name : m[2]!.trim();
+      const next = b ? b.name : m[4]!.trim();
+      if (a) d.addClass(prev, { witnessType: a.inner });
+      if (b) d.addClass(next, { witnessType: b.inner });
       const t = readTrace(lines, k + 1, d, `${prev} -> ${next}`);
       d.take(k, 'chain-entry', `${prev} -> ${next}`);
       edges.push({ prev, next, trace: t.frames, kind: 'cycle' });
@@ -159,7 +166,7 @@ export function parseLor(
       i = k + 1;
     } else if (ALL_ORDERS_HEADER.test(text)) {
       d.take(k);
-      i = readOrderChains(lines, k + 1, d);
+      i = readOrderChains(lines, k + 1, d, names);
     } else if (current === null && (h = sectionHeader(STACK_HEADER, text))) {
       d.take(k);
       const t = readTrace(lines, k + 1, d, null, h.glued);
@@ -175,27 +182,17 @@ export function parseLor(
   if (i === tailStart) takeCutTail(lines, nextNonBlank(lines, i), d, 'a stack');
 
   buildGraph(d, locks, edges, rule);
-  // OpenBSD's "show all locks" prints lo_name ("fdlock"); the graph's node is its type
-  for (const h of r.heldLocks ?? [])
-    h.class = locks.find((l) => l.name === h.class)?.type ?? h.class;
+  for (const [name, kind] of kinds) d.addClass(name, { lockKind: kind });
   return d.finish();
 }
 
-/** "ufs -> vm map (user)": names may hold spaces, so the known types decide where " -> " splits. */
-function splitArrow(text: string, known: readonly string[]): [string, string] {
-  for (const a of known) for (const b of known) if (text === `${a} -> ${b}`) return [a, b];
-  const at = text.indexOf(' -> ');
-  return at < 0 ? [text, ''] : [text.slice(0, at), text.slice(at + 4)];
-}
-
-function witnessAlias(w: string, known: readonly string[]): string | null {
-  if (w === 'w1') return known[0] ?? null;
-  if (w === 'w2') return known[1] ?? null;
-  return null;
-}
-
 /** 2026 "All lock orders from B -> A:" chains: '"so_rcv" -> "tcp" -> "lle"', kept as printed. */
-function readOrderChains(lines: readonly CleanLine[], i: number, d: Draft): number {
+function readOrderChains(
+  lines: readonly CleanLine[],
+  i: number,
+  d: Draft,
+  lockNames: LockNames,
+): number {
   const chains: string[] = [];
   let j = i;
   while (j < lines.length && /^\s*"/.test(lines[j]!.text)) {
@@ -208,7 +205,8 @@ function readOrderChains(lines: readonly CleanLine[], i: number, d: Draft): numb
   if (chains.length) d.detail('lockOrderChains', chains.join('\n'));
   // each complete chain is a path of direct orders: '"so_rcv" -> "tcp" -> "lle"'
   for (const chain of chains) {
-    const names = [...chain.matchAll(/"([^"]*)"/g)].map((m) => m[1]!);
+    // witness types: the ends are the 1st/2nd locks' types, the middle ones stay types
+    const names = [...chain.matchAll(/"([^"]*)"/g)].map((m) => lockNames.of(m[1]!));
     for (let n = 0; n + 1 < names.length; n++) d.addDependency(names[n]!, names[n + 1]!, [], false);
   }
   return j;
@@ -220,16 +218,21 @@ function buildGraph(d: Draft, locks: OrderLock[], edges: PrintedEdge[], rule: st
   const variant = rule ? ` (${rule})` : '';
   if (rule) d.detail('rule', rule);
   if (!first || !second) {
-    r.title = `lock order reversal${variant}${first ? `: ${first.type}` : ''}`;
+    r.title = `lock order reversal${variant}${first ? `: ${first.name}` : ''}`;
     for (const e of edges) d.addDependency(e.prev, e.next, e.trace, e.kind === 'attempted');
     return;
   }
-  const a = first.type;
-  const b = second.type;
-  r.title = `lock order reversal${variant}: ${third ? `${a} -> ${b} -> ${third.type}` : `${a} -> ${b}`}`;
+  // lock names, as the contract names WITNESS locks (the type is on each LockClass)
+  const a = first.name;
+  const b = second.name;
+  r.title = `lock order reversal${variant}: ${third ? `${a} -> ${b} -> ${third.name}` : `${a} -> ${b}`}`;
   // the attempted acquisition (§2.3): two-lock 1st->2nd; three-lock 2nd->3rd (the held order
   // 1st->2nd, from this thread, is its reverse)
-  const attempted: [string, string] = third ? [b, third.type] : [a, b];
+  const attempted: [string, string] = third ? [b, third.name] : [a, b];
+  // three-lock: the cycle closes through the 3rd (the 1st's name when, as usual, they agree);
+  // two locks of different types may share a name ("inp (tcpinp)", "inp (udpinp)"): a self-loop
+  const ring = third ? [third.name, b] : [a, b];
+  const cycle = ring[0] === ring[1] ? [ring[0]!] : ring;
 
   const cycleEdges = edges.filter((e) => e.kind === 'cycle');
   if (cycleEdges.length > 0) {
@@ -258,9 +261,10 @@ function buildGraph(d: Draft, locks: OrderLock[], edges: PrintedEdge[], rule: st
   const est = find(estPair);
   const att = find(attPair);
 
+  if (third && third.name !== a) d.addDependency(a, b, [], false); // the order this thread held
   if (est || !rule) {
     d.addDependency(...estPair, est?.trace ?? [], false);
-    r.cycle = [a, b];
+    r.cycle = cycle;
     if (!est && edges.some((e) => e.kind === 'attempted'))
       d.diag(
         null,

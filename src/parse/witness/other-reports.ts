@@ -82,22 +82,32 @@ function readDuplicate(
   startsReport: StartsReport,
 ): ParsedReport {
   const d = new Draft(lines, start, format, 'duplicate-lock');
+  // the header names the witness TYPE ("&pmap->pm_mtx"); the 1st/2nd lines name the two
+  // instances ("pmaplk"), and those names are the lock classes
   const type = DUPLICATE_HEADER.exec(lines[start]!.text)![1]!;
-  d.take(start, 'title', type);
-  d.addClass(type);
+  d.take(start, 'title');
   d.report.title = `acquiring duplicate lock of same type: "${type}"`;
+  const names: string[] = [];
   let i = start + 1;
   for (const want of ['1st', '2nd'] as const) {
     const k = nextNonBlank(lines, i);
     const lock = k >= 0 ? parseDuplicateLockLine(lines[k]!.text) : null;
     if (!lock || lock.ordinal !== want) break;
-    d.take(k, 'lock', type);
+    names.push(lock.name);
+    d.addClass(lock.name, { witnessType: type });
+    d.take(k, 'lock', lock.name);
     d.detail(want, lines[k]!.text.trim());
     i = k + 1;
   }
-  // a self-loop on the type: a second instance acquired while the first is held
-  d.addDependency(type, type, [], true);
-  d.report.cycle = [type];
+  // 1st/2nd lines lost: only the type is known, so it stands in for the name
+  if (names.length === 0) d.addClass(type, { witnessType: type });
+  const first = names[0] ?? type;
+  const second = names[1] ?? first;
+  for (const s of d.report.spans!) if (s.role === 'title') s.ref = first;
+  // a second lock of the held one's type: a self-loop on the type. Two instances with different
+  // names ("em0", "em1") are still one node to WITNESS, so either order may follow: [1st, 2nd].
+  d.addDependency(first, second, [], true);
+  d.report.cycle = first === second ? [first] : [first, second];
   const parsed = finishWithStack(d, i, startsReport);
   const dep = d.report.dependencies[0]!;
   dep.trace = d.report.trace;
@@ -114,7 +124,7 @@ function readBlockable(
   const m = BLOCKABLE_SLEEP_LOCK.exec(lines[start]!.text)!;
   const name = m[3]!.trim();
   d.take(start, 'title', name);
-  d.addClass(name);
+  d.addClass(name, { lockKind: m[2]! });
   d.detail('lockClass', m[2]!);
   if (m[4]) d.detail('at', `${m[4]}:${m[5]}`);
   if (m[1]) d.detail('panic', lines[start]!.text.trim().replace(/^panic: /, ''));
@@ -132,9 +142,8 @@ function readLockList(d: Draft, i: number): { locks: HeldLock[]; end: number } {
     if (k < 0) break;
     const lock = parseListedLockLine(lines[k]!.text);
     if (lock) {
-      locks.push(heldLock(locks.length, lock));
-      d.addClass(lock.type);
-      d.take(k, 'held-lock', lock.type);
+      locks.push(heldLock(locks.length, lock, d));
+      d.take(k, 'held-lock', lock.name);
       j = k + 1;
     } else if (
       locks.length > 0 &&
@@ -238,7 +247,7 @@ function readAssertion(
   const text = lines[start]!.text;
   const a = matchAssertion(text)!;
   d.take(start, 'title', a.lock);
-  if (a.lock) d.addClass(a.lock);
+  if (a.lock) d.addClass(a.lock, { lockKind: a.lockKind ?? null });
   d.detail('check', a.check);
   if (a.at) d.detail('at', a.at);
   d.report.title = a.title;
