@@ -77,17 +77,26 @@ export function usageEraOf(report: UsageEraHints): UsageEra | null {
   if (byRelease) return byRelease;
   if (lengths.size === 0) return null;
   // No usable release: "[ INFO" titles and no ident line are the 2.6.1x–2.6.29 look.
-  if (report.headline && /^\[\s*(INFO|BUG):/.test(report.headline) && report.kernel === null) return 'pre-2.6.30';
+  if (report.headline && /^\[\s*(INFO|BUG):/.test(report.headline) && report.kernel === null)
+    return 'pre-2.6.30';
   return 'modern';
 }
 
 const CONTEXT_WORDS: Record<IrqContext, { name: string; enabledName: string }> = {
   hardirq: { name: 'hardirq', enabledName: 'hardirqs enabled' },
   softirq: { name: 'softirq', enabledName: 'softirqs enabled' },
-  'reclaim-fs': { name: 'filesystem-reclaim', enabledName: 'filesystem reclaim possible (__GFP_FS)' },
+  'reclaim-fs': {
+    name: 'filesystem-reclaim',
+    enabledName: 'filesystem reclaim possible (__GFP_FS)',
+  },
 };
 
-function sentenceFor(context: IrqContext, access: UsageAccess, usedIn: boolean, enabled: boolean): string {
+function sentenceFor(
+  context: IrqContext,
+  access: UsageAccess,
+  usedIn: boolean,
+  enabled: boolean,
+): string {
   const w = CONTEXT_WORDS[context];
   const how = access === 'read' ? 'taken for reading' : 'taken';
   const inCtx = `${how} in ${w.name} context`;
@@ -120,7 +129,11 @@ const OLD_ORDER: readonly [IrqContext, UsageAccess][] = [
   ['softirq', 'read'],
 ];
 
-function decodeChar(era: UsageEra, access: UsageAccess, c: string): { usedIn: boolean; enabled: boolean } | null {
+function decodeChar(
+  era: UsageEra,
+  access: UsageAccess,
+  c: string,
+): { usedIn: boolean; enabled: boolean } | null {
   if (c === '.') return { usedIn: false, enabled: false };
   if (era === 'pre-2.6.30') {
     if (c === '+') return { usedIn: true, enabled: false };
@@ -147,7 +160,13 @@ export function describeUsage(usage: string, era: UsageEra): UsageState[] {
     const c = chars[i]!;
     const bits = decodeChar(era, access, c);
     if (!bits) continue;
-    out.push({ context, access, char: c, ...bits, sentence: sentenceFor(context, access, bits.usedIn, bits.enabled) });
+    out.push({
+      context,
+      access,
+      char: c,
+      ...bits,
+      sentence: sentenceFor(context, access, bits.usedIn, bits.enabled),
+    });
   }
   return out;
 }

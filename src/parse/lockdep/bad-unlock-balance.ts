@@ -28,7 +28,8 @@ function releaseSite(s: Section | null): { site: AtSite; line: LogicalLine } | n
 export function assembleBadUnlock(b: ReportBuilder): Report {
   fillCommon(b);
   const contention = b.rl.title?.variant === 'contention' || b.has('contend');
-  const s = b.section(contention ? 'contend' : 'release') ?? b.section('release') ?? b.section('contend');
+  const s =
+    b.section(contention ? 'contend' : 'release') ?? b.section('release') ?? b.section('contend');
   // print_lockdep_cache(): the lockdep_map name, without the class's #N and /N
   const name = s?.header?.data ?? null;
   if (name !== null && s?.line) {
@@ -40,11 +41,18 @@ export function assembleBadUnlock(b: ReportBuilder): Report {
     b.span(site.line, 'frame', null);
     b.detail(contention ? 'contendedAt' : 'releasedAt', site.site.at);
   }
-  const fn = pickGuiltyFunction([{ function: site?.site.atFunction ?? null }, ...fromFrames(b.report.trace)]);
+  const fn = pickGuiltyFunction([
+    { function: site?.site.atFunction ?? null },
+    ...fromFrames(b.report.trace),
+  ]);
   const phrase = contention ? 'bad contention' : 'bad unlock balance';
   b.report.title = fn ? `${phrase} in ${fn}` : bareTitle(b, `${phrase} detected`);
   if (name !== null && s?.line) {
-    b.diag(s.line, 'info', `"${name}" is the lock's map name as printed by print_lockdep_cache(): it lacks the class's #N and /N suffixes`);
+    b.diag(
+      s.line,
+      'info',
+      `"${name}" is the lock's map name as printed by print_lockdep_cache(): it lacks the class's #N and /N suffixes`,
+    );
   }
   checkComplete(b, [contention ? 'contend' : 'release', 'held', 'backtrace'], {
     release: 'the lock being released',

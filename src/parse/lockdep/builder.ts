@@ -1,7 +1,16 @@
 // What every lockdep report shares, gathered once: lines, kernel, task, classes (each once, with
 // usage and wait type from the first line that prints them), spans, held locks, the backtrace,
 // truncation and per-report diagnostics. The per-kind files fill in the rest.
-import type { Diagnostic, Frame, HeldLock, LockClass, LockdepKind, Report, Span, Task } from '../../model/types';
+import type {
+  Diagnostic,
+  Frame,
+  HeldLock,
+  LockClass,
+  LockdepKind,
+  Report,
+  Span,
+  Task,
+} from '../../model/types';
 import { usageEraOf } from '../../model/usage';
 import type { CleanLine } from '../clean/types';
 import { readHeldLocks, type HeldLocksRead } from './held-locks';
@@ -126,10 +135,12 @@ export function fillCommon(b: ReportBuilder, opts: { heldOfTask?: boolean } = {}
     if (task) break;
     if (s.header?.task && s.type !== 'held') task = s.header.task;
   }
-  if (!task) task = rl.sections.find((s) => s.type === 'held' && s.header?.task)?.header?.task ?? null;
+  if (!task)
+    task = rl.sections.find((s) => s.type === 'held' && s.header?.task)?.header?.task ?? null;
   b.report.task = task;
   for (const s of rl.sections) {
-    if (s.header?.task && s.line && task && formatTask(s.header.task) === formatTask(task)) b.span(s.line, 'task', formatTask(task));
+    if (s.header?.task && s.line && task && formatTask(s.header.task) === formatTask(task))
+      b.span(s.line, 'task', formatTask(task));
   }
 
   // the backtrace: the first "stack backtrace:" (or a bare dump_stack) section
@@ -169,9 +180,11 @@ export function fillCommon(b: ReportBuilder, opts: { heldOfTask?: boolean } = {}
     if (held) fillHeldLocks(b, readHeldLocks(held));
   }
 
-  for (const cut of rl.cuts) b.truncate(`the report was cut by hand at line ${cut.origin} ("${cut.text.trim()}")`, cut);
+  for (const cut of rl.cuts)
+    b.truncate(`the report was cut by hand at line ${cut.origin} ("${cut.text.trim()}")`, cut);
   reportForeign(b, rl.foreign);
-  if (!rl.banner && rl.titleLine) b.diag(rl.titleLine, 'info', 'the ==== banner above the title is missing');
+  if (!rl.banner && rl.titleLine)
+    b.diag(rl.titleLine, 'info', 'the ==== banner above the title is missing');
 }
 
 /** One diagnostic per run of skipped lines: "lines 9–20 are not part of the report". */
@@ -203,7 +216,8 @@ export function fillHeldLocks(b: ReportBuilder, held: HeldLocksRead): void {
   }
   b.report.heldLocks = locks;
   if (held.header) b.span(held.header, 'held-lock', null);
-  for (const u of held.unreadable) b.diag(u, 'warning', `held lock line ${u.origin} could not be read: "${u.text.trim()}"`);
+  for (const u of held.unreadable)
+    b.diag(u, 'warning', `held lock line ${u.origin} could not be read: "${u.text.trim()}"`);
 }
 
 /**
@@ -211,12 +225,20 @@ export function fillHeldLocks(b: ReportBuilder, held: HeldLocksRead): void {
  * prints, in order. A report that ran into the end of the input or into prose before its last
  * section is cut off.
  */
-export function checkComplete(b: ReportBuilder, expected: readonly SectionType[], names: Record<string, string>): void {
+export function checkComplete(
+  b: ReportBuilder,
+  expected: readonly SectionType[],
+  names: Record<string, string>,
+): void {
   const rl = b.rl;
-  const missing = expected.filter((t) => !rl.sections.some((s) => s.type === t || (t === 'backtrace' && s.type === 'call-trace')));
+  const missing = expected.filter(
+    (t) => !rl.sections.some((s) => s.type === t || (t === 'backtrace' && s.type === 'call-trace')),
+  );
   if (missing.length > 0) {
     const what = missing.map((t) => names[t] ?? t);
-    b.truncate(`the report stops after line ${b.lastOrigin}: ${what.join(', ')} ${what.length === 1 ? 'is' : 'are'} missing`);
+    b.truncate(
+      `the report stops after line ${b.lastOrigin}: ${what.join(', ')} ${what.length === 1 ? 'is' : 'are'} missing`,
+    );
     return;
   }
   const bt = rl.sections.find((s) => s.type === 'backtrace' || s.type === 'call-trace');
@@ -230,7 +252,10 @@ export function checkComplete(b: ReportBuilder, expected: readonly SectionType[]
     const later = rl.sections.indexOf(held) < rl.sections.length - 1;
     // a running task's count comes without entries (debug_show_all_locks): only a visible cut counts
     if (got < n && (got > 0 || !later)) {
-      b.truncate(`the held-locks list stops after ${got} of ${n} locks (line ${held.line?.origin ?? '?'})`, held.line);
+      b.truncate(
+        `the held-locks list stops after ${got} of ${n} locks (line ${held.line?.origin ?? '?'})`,
+        held.line,
+      );
     }
   }
 }

@@ -11,7 +11,8 @@ export interface ChainSummary {
 export function readChainSummary(section: Section): ChainSummary | null {
   const candidates: LogicalLine[] = [];
   // rsyslog keeps the names on the header line: "Chain exists of:#012  &ids->rwsem --> …"
-  if (section.line && section.header?.rest) candidates.push({ ...section.line, text: section.header.rest });
+  if (section.line && section.header?.rest)
+    candidates.push({ ...section.line, text: section.header.rest });
   candidates.push(...section.body);
   for (const line of candidates) {
     const t = line.text.trim();

@@ -35,7 +35,13 @@ export function assembleCircular(b: ReportBuilder): Report {
   }
   const hasZero = chain.entries.some((e) => e.k === 0);
   if (!hasZero && acq && hold) {
-    deps.push({ prev: hold.lock.name, next: acq.lock.name, trace: b.report.trace, chainEntry: null, isNew: true });
+    deps.push({
+      prev: hold.lock.name,
+      next: acq.lock.name,
+      trace: b.report.trace,
+      chainEntry: null,
+      isNew: true,
+    });
   }
   b.report.dependencies = deps;
 
@@ -50,19 +56,35 @@ export function assembleCircular(b: ReportBuilder): Report {
     for (const e of chain.entries) if (e.k > 0) names.push(e.name);
     if (hold && names[names.length - 1] !== hold.lock.name) names.push(hold.lock.name);
     b.report.cycle = [...new Set(names)];
-    if (missing) b.truncate(`${missing}; the cycle is completed from the report's header`, chain.entries[0]!.line);
+    if (missing)
+      b.truncate(
+        `${missing}; the cycle is completed from the report's header`,
+        chain.entries[0]!.line,
+      );
   } else if (acq && hold) {
-    b.report.cycle = acq.lock.name === hold.lock.name ? [acq.lock.name] : [acq.lock.name, hold.lock.name];
-    if (b.has('chain')) b.truncate('the dependency chain has no "-> #k" entries: the cycle holds only the two locks of the header');
+    b.report.cycle =
+      acq.lock.name === hold.lock.name ? [acq.lock.name] : [acq.lock.name, hold.lock.name];
+    if (b.has('chain'))
+      b.truncate(
+        'the dependency chain has no "-> #k" entries: the cycle holds only the two locks of the header',
+      );
   }
   if (chain.entries.length > 0) {
     const zero = chain.entries.find((e) => e.k === 0);
     const top = chain.entries.find((e) => e.k === chain.top);
     if (zero && acq && zero.name !== acq.lock.name) {
-      b.diag(zero.line, 'warning', `chain entry #0 is "${zero.name}" but the lock being acquired is "${acq.lock.name}"`);
+      b.diag(
+        zero.line,
+        'warning',
+        `chain entry #0 is "${zero.name}" but the lock being acquired is "${acq.lock.name}"`,
+      );
     }
     if (top && hold && chain.top >= 1 && top.name !== hold.lock.name) {
-      b.diag(top.line, 'warning', `chain entry #${top.k} is "${top.name}" but the lock already held is "${hold.lock.name}"`);
+      b.diag(
+        top.line,
+        'warning',
+        `chain entry #${top.k} is "${top.name}" but the lock already held is "${hold.lock.name}"`,
+      );
     }
   }
 
@@ -81,8 +103,14 @@ export function assembleCircular(b: ReportBuilder): Report {
     ...fromFrames(b.report.trace),
   ];
   const fn = pickGuiltyFunction(candidates);
-  b.report.title = fn ? `possible deadlock in ${fn}` : bareTitle(b, 'possible circular locking dependency detected');
-  checkComplete(b, ['acquire', 'holding', 'chain', 'other-info', 'held', 'backtrace'], CIRCULAR_SECTIONS);
+  b.report.title = fn
+    ? `possible deadlock in ${fn}`
+    : bareTitle(b, 'possible circular locking dependency detected');
+  checkComplete(
+    b,
+    ['acquire', 'holding', 'chain', 'other-info', 'held', 'backtrace'],
+    CIRCULAR_SECTIONS,
+  );
   return finish(b);
 }
 
@@ -94,7 +122,12 @@ export function readScenarioInto(b: ReportBuilder, shape: 'circular' | 'irq' | '
   b.report.scenario = r.scenario;
   r.scenario.steps.forEach((step, i) => b.span(r.lines[i]!, 'scenario', step.class));
   if (r.guessed && r.scenario.cpus.length > 1) {
-    b.diag(s.line, 'info', 'the scenario columns lost their alignment: CPUs were assigned from the usual shape of this table');
+    b.diag(
+      s.line,
+      'info',
+      'the scenario columns lost their alignment: CPUs were assigned from the usual shape of this table',
+    );
   }
-  for (const step of r.scenario.steps) if (step.class && !b.hasClass(step.class)) b.addClass(step.class);
+  for (const step of r.scenario.steps)
+    if (step.class && !b.hasClass(step.class)) b.addClass(step.class);
 }

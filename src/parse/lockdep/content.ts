@@ -32,7 +32,12 @@ export function isTraceHeader(text: string): boolean {
 /** A line a backtrace holds: a frame, a marker/register/heading line, or a dump_stack header. */
 export function isTraceLine(text: string): boolean {
   if (text.length > 1000) return false;
-  return frameOf(text) !== null || isTraceNoise(text) || TRACE_HEADER.test(text) || OLD_END_MARKER.test(text);
+  return (
+    frameOf(text) !== null ||
+    isTraceNoise(text) ||
+    TRACE_HEADER.test(text) ||
+    OLD_END_MARKER.test(text)
+  );
 }
 
 // 2.6.x chain traces end with "[<ffffffff>] 0xffffffff"; frame lists may hold bare addresses.
@@ -45,7 +50,8 @@ const SCENARIO_LINE =
 const CLASS_TREE =
   /^\s*(?:->\s*\(|(?:IN-|in-)?[A-Za-z_]+(?:-ON)?(?:-[RW])? at:\s*$|INITIAL (?:READ )?USE at:|\}\s*$|\.\.\. key\s+at:|\.\.\. acquired at:|lockdep:.* bad path found)/;
 // usage-bit trace headers inside class headers: "IN-HARDIRQ-W at:", "HARDIRQ-ON-W at:", 2.6.18 "in-hardirq-W at:"
-export const USAGE_BLOCK = /^\s*((?:IN-[A-Z_]+|[A-Z_]+-ON|in-[a-z]+|[a-z]+-on)-[RW]|INITIAL (?:READ )?USE|initial-use)\s+at:\s*$/;
+export const USAGE_BLOCK =
+  /^\s*((?:IN-[A-Z_]+|[A-Z_]+-ON|in-[a-z]+|[a-z]+-on)-[RW]|INITIAL (?:READ )?USE|initial-use)\s+at:\s*$/;
 const MISC =
   /^\s*(?:\S+\.[a-z]{1,2}:\d+ .*!|\.\.\.|context-\{\d+:\d+\}|RCU used illegally from .*|Possible false positive due to lockdep disabling.*|turning off the locking correctness validator\.?|\[<[0-9a-f]+>\] .*|.* --> .*|and interrupts could create .*)\s*$/;
 
@@ -74,7 +80,8 @@ export function isStrongContent(text: string): boolean {
 }
 
 // Where someone cut the report by hand or a tool truncated it.
-export const CUT_MARKER = /^\s*(?:<snip>|\[\s*snip\s*\]|\[\.\.\.\]|\.\.\.\s*snip\s*\.\.\.|---\s*truncated\s*---|\(truncated\)|etc\.(?: etc\.)*)\s*$/i;
+export const CUT_MARKER =
+  /^\s*(?:<snip>|\[\s*snip\s*\]|\[\.\.\.\]|\.\.\.\s*snip\s*\.\.\.|---\s*truncated\s*---|\(truncated\)|etc\.(?: etc\.)*)\s*$/i;
 export const HARD_CUT = /^\s*(?:---\s*truncated\s*---|\(truncated\))\s*$/i;
 
 // Output of other kernel facilities that ends a lockdep report.

@@ -89,8 +89,12 @@ export function chainDependencies(chain: ChainRead, holding: string | null): Dep
 export function describeMissing(chain: ChainRead): string | null {
   if (chain.missing.length === 0) return null;
   const list = [...chain.missing].reverse().map((k) => `#${k}`);
-  const names = list.length === 1 ? `entry ${list[0]} is` : `entries ${list.slice(0, -1).join(', ')} and ${list[list.length - 1]} are`;
+  const names =
+    list.length === 1
+      ? `entry ${list[0]} is`
+      : `entries ${list.slice(0, -1).join(', ')} and ${list[list.length - 1]} are`;
   const low = Math.min(...chain.entries.map((e) => e.k));
-  if (chain.missing.every((k) => k < low)) return `the dependency chain stops at -> #${low}: ${names} missing`;
+  if (chain.missing.every((k) => k < low))
+    return `the dependency chain stops at -> #${low}: ${names} missing`;
   return `the dependency chain has gaps: ${names} missing`;
 }

@@ -102,7 +102,16 @@ const SKIP: readonly RegExp[] = [
 export type SkipList = readonly RegExp[];
 
 /** RCU reports also skip the RCU and allocator frames (pkg/report: "rcu", "kmem", "slab", "kmalloc"…). */
-export const RCU_SKIP: SkipList = [/rcu/, /kmem/, /slab/, /kmalloc/, /vmalloc/, /kcalloc/, /kzalloc/, /^trace_/];
+export const RCU_SKIP: SkipList = [
+  /rcu/,
+  /kmem/,
+  /slab/,
+  /kmalloc/,
+  /vmalloc/,
+  /kcalloc/,
+  /kzalloc/,
+  /^trace_/,
+];
 /** INFO: trying to register non-static key: "stack", "lock", "IRQ" as syzkaller does. */
 export const NON_STATIC_KEY_SKIP: SkipList = [/stack/, /lock/, /IRQ/, /^__?(?:init|debug)_/, /key/];
 
@@ -115,17 +124,25 @@ export interface Candidate {
 export function fromFrames(frames: readonly Frame[]): Candidate[] {
   // "? foo+0x…" frames are stale words on the stack, and a symbolizer's inline expansions carry
   // no offset: syzkaller reads neither
-  return frames.map((f) => ({ function: f.function, weak: f.unreliable || (f.offset === null && f.address === null) }));
+  return frames.map((f) => ({
+    function: f.function,
+    weak: f.unreliable || (f.offset === null && f.address === null),
+  }));
 }
 
 /** A lock line's at: site; a symbolizer's inline line or a right-cut bare name is weak. */
-export function fromLock(lock: { atFunction: string | null; atInline: boolean; atBare?: boolean } | null | undefined): Candidate {
+export function fromLock(
+  lock: { atFunction: string | null; atInline: boolean; atBare?: boolean } | null | undefined,
+): Candidate {
   if (!lock) return { function: null };
   return { function: lock.atFunction, weak: lock.atInline || lock.atBare === true };
 }
 
 /** The first candidate that is not machinery, without gcc clone suffixes; null when none is left. */
-export function pickGuiltyFunction(candidates: readonly Candidate[], extraSkip: SkipList = []): string | null {
+export function pickGuiltyFunction(
+  candidates: readonly Candidate[],
+  extraSkip: SkipList = [],
+): string | null {
   for (const c of candidates) {
     if (!c.function || c.weak) continue;
     if (/^0x[0-9a-f]+$/.test(c.function) || c.function.startsWith('$')) continue;

@@ -13,7 +13,10 @@ export function assembleHeldLockFreed(b: ReportBuilder): Report {
   if (lock) b.addClass(lock.lock, lock.line);
   // syzkaller names it after the freed lock's at: site as printed, machinery or not
   // ("held lock freed in __flush_workqueue"); the backtrace only when that is missing
-  const at = lock && !lock.lock.atInline && !lock.lock.atBare && lock.lock.atFunction ? baseFunction(lock.lock.atFunction) : null;
+  const at =
+    lock && !lock.lock.atInline && !lock.lock.atBare && lock.lock.atFunction
+      ? baseFunction(lock.lock.atFunction)
+      : null;
   const fn = at ?? pickGuiltyFunction([fromLock(lock?.lock), ...fromFrames(b.report.trace)]);
   b.report.title = fn ? `held lock freed in ${fn}` : bareTitle(b, 'held lock freed');
   checkComplete(b, ['freeing', 'held', 'backtrace'], {

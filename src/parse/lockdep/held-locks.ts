@@ -37,7 +37,12 @@ export function readHeldLocks(section: Section): HeldLocksRead {
       entry = { held: { index, class: '<RELEASED>', address: null, at: null }, lock: null, line };
     } else {
       const lock = parseLockLine(rest);
-      if (lock) entry = { held: { index, class: lock.name, address: lock.instance, at: lock.at }, lock, line };
+      if (lock)
+        entry = {
+          held: { index, class: lock.name, address: lock.instance, at: lock.at },
+          lock,
+          line,
+        };
     }
     if (!entry) {
       unreadable.push(line);

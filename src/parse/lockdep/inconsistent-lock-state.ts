@@ -34,7 +34,9 @@ export function assembleInconsistent(b: ReportBuilder): Report {
   }
   readScenarioInto(b, 'single');
   const fn = pickGuiltyFunction([fromLock(lock?.lock), ...fromFrames(b.report.trace)]);
-  b.report.title = fn ? `inconsistent lock state in ${fn}` : bareTitle(b, 'inconsistent lock state');
+  b.report.title = fn
+    ? `inconsistent lock state in ${fn}`
+    : bareTitle(b, 'inconsistent lock state');
   checkComplete(b, ['inconsistent-usage', 'takes', 'usage-trace', 'held', 'backtrace'], {
     'inconsistent-usage': 'the "inconsistent {…} -> {…} usage" line',
     takes: 'the lock taken',

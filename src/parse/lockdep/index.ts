@@ -5,7 +5,13 @@ import type { LockdepKind, Report } from '../../model/types';
 import type { CleanLine } from '../clean/types';
 import type { FormatParser, ParsedReport } from '../format';
 import { assembleBadUnlock } from './bad-unlock-balance';
-import { ReportBuilder as Builder, bareTitle, fillCommon, finish, type ReportBuilder } from './builder';
+import {
+  ReportBuilder as Builder,
+  bareTitle,
+  fillCommon,
+  finish,
+  type ReportBuilder,
+} from './builder';
 import { fromFrames, pickGuiltyFunction } from './guilty-function';
 import { assembleCircular } from './circular-dependency';
 import { CHAIN_ENTRY, RULE_EQ } from './content';
@@ -90,7 +96,10 @@ const ASSEMBLERS: Record<LockdepKind, (b: ReportBuilder) => Report> = {
   'invalid-wait-context': assembleInvalidWaitContext,
   'suspicious-rcu-usage': assembleSuspiciousRcu,
   'show-all-locks': assembleShowAllLocks,
-  'locking-bug': (b) => (b.rl.title?.variant === 'contention' || b.has('contend') ? assembleBadUnlock(b) : assembleTitledBug(b)),
+  'locking-bug': (b) =>
+    b.rl.title?.variant === 'contention' || b.has('contend')
+      ? assembleBadUnlock(b)
+      : assembleTitledBug(b),
 };
 
 /** A banner report we know only by its title ("chain_key collision"): the common parts. */
@@ -111,7 +120,9 @@ function parse(lines: readonly CleanLine[], start: number): ParsedReport {
   const kind: LockdepKind = rl.title?.kind ?? kindFromSections(rl);
   const b = new Builder(lines, rl, kind);
   if (!rl.title && kind !== 'show-all-locks') {
-    b.truncate(`the report's title is missing: it starts at line ${lines[start]!.origin} and was read as a ${kind} report`);
+    b.truncate(
+      `the report's title is missing: it starts at line ${lines[start]!.origin} and was read as a ${kind} report`,
+    );
   }
   const report = ASSEMBLERS[kind](b);
   return { report, end: Math.max(rl.end, start + 1) };

@@ -28,14 +28,28 @@ export function assembleIrqInversion(b: ReportBuilder): Report {
   if (deps.length === 0 && changed && other) {
     deps.push(
       forwards
-        ? { prev: changed.lock.name, next: other.lock.name, trace: [], chainEntry: null, isNew: false }
-        : { prev: other.lock.name, next: changed.lock.name, trace: [], chainEntry: null, isNew: false },
+        ? {
+            prev: changed.lock.name,
+            next: other.lock.name,
+            trace: [],
+            chainEntry: null,
+            isNew: false,
+          }
+        : {
+            prev: other.lock.name,
+            next: changed.lock.name,
+            trace: [],
+            chainEntry: null,
+            isNew: false,
+          },
     );
   }
   b.report.dependencies = deps;
   readScenarioInto(b, 'irq');
   const fn = pickGuiltyFunction([fromLock(changed?.lock), ...fromFrames(b.report.trace)]);
-  b.report.title = fn ? `possible deadlock in ${fn}` : bareTitle(b, 'possible irq lock inversion dependency detected');
+  b.report.title = fn
+    ? `possible deadlock in ${fn}`
+    : bareTitle(b, 'possible irq lock inversion dependency detected');
   checkComplete(b, ['changed', 'other-lock', 'held', 'backtrace'], {
     changed: 'the lock whose state changed',
     'other-lock': 'the other lock',

@@ -32,7 +32,8 @@ export function parseIdentLine(text: string): KernelIdent | null {
 // s390 "CPU: 0 Not tainted 2.6.27 #1".
 const CPU_LINE = /^CPU:\s*\d+\s.*?(?:Not tainted|Tainted:[ A-Z-]*?)\s+(\d+\.\d+[\w.+~-]*)\s+#\S+/;
 // "Pid: 31784, comm: trinity-child1 Not tainted 3.5.0-rc1+ #50"
-const PID_LINE = /^Pid:\s*\d+,\s*comm:.*?\s(?:Not tainted|Tainted:[ A-Z-]*?)\s+(\d+\.\d+[\w.+~-]*)\s+#\S+/;
+const PID_LINE =
+  /^Pid:\s*\d+,\s*comm:.*?\s(?:Not tainted|Tainted:[ A-Z-]*?)\s+(\d+\.\d+[\w.+~-]*)\s+#\S+/;
 // 2.6.2x "Pid: 1, comm: swapper 2.6.24-rc3 #2" (no taint)
 const PID_LINE_OLD = /^Pid:\s*\d+,\s*comm:.*\s(\d+\.\d+\.\d+[\w.+~-]*)\s+#\S+/;
 

@@ -9,7 +9,12 @@ export function assembleReturnToUser(b: ReportBuilder): Report {
   const held = b.section('held');
   const entries = held ? readHeldLocks(held).entries : [];
   const fn = pickGuiltyFunction(entries.map((e) => fromLock(e.lock)));
-  b.report.title = fn ? `lock held when returning to user space in ${fn}` : bareTitle(b, 'lock held when returning to user space');
-  checkComplete(b, ['leaving', 'held'], { leaving: 'the leaving task', held: 'the held-locks section' });
+  b.report.title = fn
+    ? `lock held when returning to user space in ${fn}`
+    : bareTitle(b, 'lock held when returning to user space');
+  checkComplete(b, ['leaving', 'held'], {
+    leaving: 'the leaving task',
+    held: 'the held-locks section',
+  });
   return finish(b);
 }

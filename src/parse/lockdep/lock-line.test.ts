@@ -54,7 +54,9 @@ describe('parseLockLine', () => {
   });
 
   it('splits a modern line into its parts', () => {
-    expect(parseLockLine('ffff88801ceeb110 (&evdev->mutex){+.+.}-{3:3}, at: evdev_write+0x1d3/0x760')).toEqual({
+    expect(
+      parseLockLine('ffff88801ceeb110 (&evdev->mutex){+.+.}-{3:3}, at: evdev_write+0x1d3/0x760'),
+    ).toEqual({
       instance: 'ffff88801ceeb110',
       name: '&evdev->mutex',
       usage: '+.+.',
@@ -67,7 +69,9 @@ describe('parseLockLine', () => {
   });
 
   it('reads the 4.14 form with [<ip>] and no instance', () => {
-    const l = parseLockLine(' (&mm->mmap_sem){++++}, at: [<ffffffffa01a7b18>] i915_gem_userptr_init__mmu_notifier+0x138/0x270 [i915]');
+    const l = parseLockLine(
+      ' (&mm->mmap_sem){++++}, at: [<ffffffffa01a7b18>] i915_gem_userptr_init__mmu_notifier+0x138/0x270 [i915]',
+    );
     expect(l).toMatchObject({
       instance: null,
       usage: '++++',
@@ -79,17 +83,32 @@ describe('parseLockLine', () => {
   });
 
   it('marks symbolizer inline expansions', () => {
-    const l = parseLockLine('ffff888060c64cb8 (&br->lock){+.-.}-{2:2}, at: spin_lock_bh include/linux/spinlock.h:356 [inline]');
+    const l = parseLockLine(
+      'ffff888060c64cb8 (&br->lock){+.-.}-{2:2}, at: spin_lock_bh include/linux/spinlock.h:356 [inline]',
+    );
     expect(l).toMatchObject({ atFunction: 'spin_lock_bh', atInline: true });
   });
 
   it('reads 32-bit instances, lines without at:, and the 2.6.18-mm decimal at: form', () => {
-    expect(parseLockLine('c1a2b3c4 (rcu_read_lock){....}-{1:3}, at: rcu_lock_acquire+0x0/0x30')?.instance).toBe('c1a2b3c4');
-    expect(parseLockLine(' (crypto_alg_sem){----}')).toMatchObject({ name: 'crypto_alg_sem', at: null });
     expect(
-      parseLockLine(' (crypto_alg_sem){----}, at: [__crypto_lookup_template+20/168] __crypto_lookup_template+0x14/0xa8'),
-    ).toMatchObject({ atFunction: '__crypto_lookup_template', at: '__crypto_lookup_template+0x14/0xa8' });
-    expect(parseLockLine(' (nl_table_lock){-.-±}, at: [<c0301efa>] netlink_broadcast+0x7a/0x360')?.usage).toBe('-.-±');
+      parseLockLine('c1a2b3c4 (rcu_read_lock){....}-{1:3}, at: rcu_lock_acquire+0x0/0x30')
+        ?.instance,
+    ).toBe('c1a2b3c4');
+    expect(parseLockLine(' (crypto_alg_sem){----}')).toMatchObject({
+      name: 'crypto_alg_sem',
+      at: null,
+    });
+    expect(
+      parseLockLine(
+        ' (crypto_alg_sem){----}, at: [__crypto_lookup_template+20/168] __crypto_lookup_template+0x14/0xa8',
+      ),
+    ).toMatchObject({
+      atFunction: '__crypto_lookup_template',
+      at: '__crypto_lookup_template+0x14/0xa8',
+    });
+    expect(
+      parseLockLine(' (nl_table_lock){-.-±}, at: [<c0301efa>] netlink_broadcast+0x7a/0x360')?.usage,
+    ).toBe('-.-±');
   });
 
   it('refuses lines that are not lock lines', () => {
@@ -108,13 +127,18 @@ describe('parseClassName', () => {
       waitType: null,
       rest: ':',
     });
-    expect(parseClassName('(&dev->event_lock){-.-.}-{2:2} {')).toMatchObject({ name: '&dev->event_lock', rest: '{' });
+    expect(parseClassName('(&dev->event_lock){-.-.}-{2:2} {')).toMatchObject({
+      name: '&dev->event_lock',
+      rest: '{',
+    });
   });
 });
 
 describe('parseNewDependency', () => {
   it('splits prev -> next', () => {
-    const d = parseNewDependency(' (&client->buffer_lock){....}-{2:2} -> (&new->fa_lock){.?.+}-{2:2}');
+    const d = parseNewDependency(
+      ' (&client->buffer_lock){....}-{2:2} -> (&new->fa_lock){.?.+}-{2:2}',
+    );
     expect(d?.prev.name).toBe('&client->buffer_lock');
     expect(d?.next).toEqual({ name: '&new->fa_lock', usage: '.?.+', waitType: '2:2', rest: '' });
   });

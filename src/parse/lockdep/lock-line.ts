@@ -73,7 +73,8 @@ export interface AtSite {
 /** The "at:" part of a lock line or a print_ip_sym line: "[<c029e364>] mutex_lock+0x19/0x20". */
 // A re-flowing mailer glues the next sentence onto the at: site:
 // "at: vfio_intx_handler+0x21/0xd0 [vfio_pci_core] but this lock took"
-const GLUED_SENTENCE = /\s+(?:but this (?:lock|task|new)|but task is|and this task|which lock already|which would create)\b.*$/;
+const GLUED_SENTENCE =
+  /\s+(?:but this (?:lock|task|new)|but task is|and this task|which lock already|which would create)\b.*$/;
 
 export function parseAtSite(raw: string): AtSite {
   let rest = raw.trim().replace(GLUED_SENTENCE, '');
@@ -89,7 +90,8 @@ export function parseAtSite(raw: string): AtSite {
   const f = AT_FUNCTION.exec(rest);
   const atFunction = f ? f[1]! : null;
   const atInline = !!f && f[2] === undefined && /\[inline\]\s*$/.test(f[3]!);
-  const atBare = !!f && f[2] === undefined && !atInline && atAddress === null && f[3]!.trim() === '';
+  const atBare =
+    !!f && f[2] === undefined && !atInline && atAddress === null && f[3]!.trim() === '';
   return { at: rest, atAddress, atFunction, atInline, ...(atBare ? { atBare } : {}) };
 }
 

@@ -13,7 +13,8 @@ export interface LockAt {
 export function lockIn(section: Section | null | undefined): LockAt | null {
   if (!section) return null;
   const candidates: LogicalLine[] = [];
-  if (section.line && section.header?.rest) candidates.push({ ...section.line, text: section.header.rest });
+  if (section.line && section.header?.rest)
+    candidates.push({ ...section.line, text: section.header.rest });
   candidates.push(...section.body);
   for (const line of candidates) {
     const t = line.text.trim();
@@ -23,7 +24,14 @@ export function lockIn(section: Section | null | undefined): LockAt | null {
     const cls = parseClassName(t);
     if (cls) {
       return {
-        lock: { ...cls, instance: null, at: null, atAddress: null, atFunction: null, atInline: false },
+        lock: {
+          ...cls,
+          instance: null,
+          at: null,
+          atAddress: null,
+          atFunction: null,
+          atInline: false,
+        },
         line,
       };
     }

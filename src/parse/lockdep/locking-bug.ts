@@ -17,11 +17,13 @@ import { readFrames } from './trace';
 
 // "WARNING: CPU: 1 PID: 21689 at kernel/locking/lockdep.c:3676 lock_release+0x6e6/0xa40",
 // 2.6.x "WARNING: at kernel/lockdep.c:2222 check_flags+0x…/0x…()"
-const LOCKDEP_WARN = /^\s*WARNING: (?:CPU: \d+ PID: \d+ )?at (kernel\/(?:locking\/)?lockdep\.c:\d+)\s*(.*)$/;
+const LOCKDEP_WARN =
+  /^\s*WARNING: (?:CPU: \d+ PID: \d+ )?at (kernel\/(?:locking\/)?lockdep\.c:\d+)\s*(.*)$/;
 const DEBUG_WARN = /^\s*DEBUG_LOCKS_WARN_ON\((.*)\)\s*$/;
 const LIMIT = /^\s*BUG: (MAX_\w+ too low!)\s*$/;
 const NON_STATIC = /^\s*INFO: trying to register non-static key\.?\s*$/;
-const OTHER_BUG = /^\s*BUG: (looking up invalid subclass: \d+|key [0-9a-f]+ (?:has )?not (?:been registered|in \.data)!?)\s*$/;
+const OTHER_BUG =
+  /^\s*BUG: (looking up invalid subclass: \d+|key [0-9a-f]+ (?:has )?not (?:been registered|in \.data)!?)\s*$/;
 // the lines these messages print before the dump
 const PART_OF =
   /^\s*(?:turning off the locking correctness validator\.?|Please attach the output of \/proc\/lock_stat to the bug report|depth: \d+\s+max: \d+!?|[Tt]he code is fine but needs lockdep annotation.*|you didn't initialize this object before use\?|Kernel panic - not syncing: panic_on_warn set.*|releasing a pinned lock|lockdep bfs error:-?\d+|Increase LOCKDEP_CIRCULAR_QUEUE_BITS.*|irq event stamp: \d+|(?:hard|soft)irqs last\s+(?:en|dis)abled at .*|Modules linked in:.*|Showing all locks held in the system:|\d+ locks? held by .*|no locks held by .*|hm#\d+, depth: .*)\s*$/;
@@ -36,7 +38,13 @@ export function lockingBugAt(lines: readonly CleanLine[], i: number): boolean {
     }
     return false;
   }
-  return DEBUG_WARN.test(t) || LOCKDEP_WARN.test(t) || LIMIT.test(t) || NON_STATIC.test(t) || OTHER_BUG.test(t);
+  return (
+    DEBUG_WARN.test(t) ||
+    LOCKDEP_WARN.test(t) ||
+    LIMIT.test(t) ||
+    NON_STATIC.test(t) ||
+    OTHER_BUG.test(t)
+  );
 }
 
 /** The message lines, then the dump_stack()/WARN dump up to its end. */
@@ -52,8 +60,18 @@ function readLines(lines: readonly CleanLine[], start: number): ReportLines {
     const l = logicalLineAt(lines, j);
     const t = l.text;
     const isMessage =
-      DEBUG_WARN.test(t) || LOCKDEP_WARN.test(t) || LIMIT.test(t) || NON_STATIC.test(t) || OTHER_BUG.test(t);
-    if (j > start && (recognizeTitle(t) || RULE_EQ.test(t) || (CUT_HERE.test(t) && frames > 0) || (isMessage && frames > 0))) {
+      DEBUG_WARN.test(t) ||
+      LOCKDEP_WARN.test(t) ||
+      LIMIT.test(t) ||
+      NON_STATIC.test(t) ||
+      OTHER_BUG.test(t);
+    if (
+      j > start &&
+      (recognizeTitle(t) ||
+        RULE_EQ.test(t) ||
+        (CUT_HERE.test(t) && frames > 0) ||
+        (isMessage && frames > 0))
+    ) {
       stop = { reason: 'next-report', line: l };
       break;
     }
@@ -73,7 +91,14 @@ function readLines(lines: readonly CleanLine[], start: number): ReportLines {
       j = l.to + 1;
       continue;
     }
-    if (isMessage || CUT_HERE.test(t) || PART_OF.test(t) || isTraceLine(t) || HELD_ENTRY.test(t) || recognizeSection(t)) {
+    if (
+      isMessage ||
+      CUT_HERE.test(t) ||
+      PART_OF.test(t) ||
+      isTraceLine(t) ||
+      HELD_ENTRY.test(t) ||
+      recognizeSection(t)
+    ) {
       if (frameOf(t)) frames++;
       body.push(l);
       last = l.to;
@@ -103,7 +128,13 @@ function readLines(lines: readonly CleanLine[], start: number): ReportLines {
   const heldAt = body.findIndex((x) => /^\s*(?:\d+ locks? held by|no locks held by)/.test(x.text));
   if (heldAt >= 0) {
     const h = recognizeSection(body[heldAt]!.text);
-    if (h) sections.push({ type: 'held', header: h, line: body[heldAt]!, body: body.slice(heldAt + 1).filter((x) => HELD_ENTRY.test(x.text)) });
+    if (h)
+      sections.push({
+        type: 'held',
+        header: h,
+        line: body[heldAt]!,
+        body: body.slice(heldAt + 1).filter((x) => HELD_ENTRY.test(x.text)),
+      });
   }
   return {
     start,
@@ -136,7 +167,10 @@ function nextIsTrace(lines: readonly CleanLine[], from: number): boolean {
   return false;
 }
 
-export function parseLockingBug(lines: readonly CleanLine[], start: number): { report: Report; end: number } {
+export function parseLockingBug(
+  lines: readonly CleanLine[],
+  start: number,
+): { report: Report; end: number } {
   const rl = readLines(lines, start);
   const b = new ReportBuilder(lines, rl, 'locking-bug');
   const body = rl.sections[0]!.body;
@@ -192,7 +226,9 @@ export function parseLockingBug(lines: readonly CleanLine[], start: number): { r
     if (rel) {
       b.report.kernel = rel;
       b.span(l, 'kernel', null);
-      const task = /\bPID: (\d+) Comm: (.+?) (?:Not tainted|Tainted:)/.exec(l.text) ?? /^\s*Pid: (\d+), comm: (.+?)\s+(?:Not tainted|Tainted:|\d+\.\d+)/.exec(l.text);
+      const task =
+        /\bPID: (\d+) Comm: (.+?) (?:Not tainted|Tainted:)/.exec(l.text) ??
+        /^\s*Pid: (\d+), comm: (.+?)\s+(?:Not tainted|Tainted:|\d+\.\d+)/.exec(l.text);
       if (task) b.report.task = { comm: task[2]!, pid: Number(task[1]) };
       break;
     }
@@ -202,11 +238,19 @@ export function parseLockingBug(lines: readonly CleanLine[], start: number): { r
   // the WARN's RIP names the lockdep function; the candidates are the frames below it
   // (only a WARN's own RIP: in other dumps a RIP line is an interrupted context's)
   const warned = body.some((l) => LOCKDEP_WARN.test(l.text));
-  const rip = warned ? (body.map((l) => /^\s*RIP: [0-9a-f]{4}:([A-Za-z_.$][\w.$]*)\+0x/.exec(l.text)?.[1]).find(Boolean) ?? null) : null;
+  const rip = warned
+    ? (body
+        .map((l) => /^\s*RIP: [0-9a-f]{4}:([A-Za-z_.$][\w.$]*)\+0x/.exec(l.text)?.[1])
+        .find(Boolean) ?? null)
+    : null;
   const fn = pickGuiltyFunction([{ function: rip }, ...fromFrames(b.report.trace)], skip);
   if (title) b.report.title = title;
-  else b.report.title = fn ? `${withFunction ?? 'locking bug'} in ${fn}` : (withFunction ?? message ?? 'locking bug');
-  if (frames.length === 0) b.truncate(`no backtrace follows the message: the report stops after line ${b.lastOrigin}`);
+  else
+    b.report.title = fn
+      ? `${withFunction ?? 'locking bug'} in ${fn}`
+      : (withFunction ?? message ?? 'locking bug');
+  if (frames.length === 0)
+    b.truncate(`no backtrace follows the message: the report stops after line ${b.lastOrigin}`);
   reportForeign(b, rl.foreign);
   return { report: finish(b), end: rl.end };
 }

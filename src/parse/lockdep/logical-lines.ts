@@ -21,7 +21,8 @@ export interface LogicalLine {
 const BARE_INSTANCE = /^(?:#\d+:\s*)?(?:[0-9a-f]{8,16}|\(____ptrval____\))$/;
 // "… (crypto_alg_sem){----}, at:" + "[__crypto_lookup_template+20/168] …" or "… at: [<c029e364>]" + "> mutex_lock+0x19/0x20"
 const AT_WITHOUT_SYMBOL = /,\s*at:(?:\s*\[<?[^\]\s]*>?\])?\s*$/;
-const SYMBOL_START = /^(?:\[[^\]\s]+\]\s*)?[A-Za-z_.$][\w.$]*(?:\+0x[0-9a-f]+\/0x[0-9a-f]+.*|\s+\S+\.\w+:\d+.*)?$/;
+const SYMBOL_START =
+  /^(?:\[[^\]\s]+\]\s*)?[A-Za-z_.$][\w.$]*(?:\+0x[0-9a-f]+\/0x[0-9a-f]+.*|\s+\S+\.\w+:\d+.*)?$/;
 // 2.6.18-mm frames "[blocking_notifier_call_chain+14/45]" + "blocking_notifier_call_chain+0xe/0x2d"
 const DECIMAL_FRAME_ONLY = /^\[[A-Za-z_.$][\w.$]*\+\d+\/\d+\]$/;
 const HEX_SYMBOL = /^[A-Za-z_.$][\w.$]*\+0x[0-9a-f]+\/0x[0-9a-f]+/;
@@ -38,12 +39,25 @@ function joinPair(cur: string, next: string): string | null {
   const b = next.trim();
   if (a === '' || b === '') return null;
   if (BARE_INSTANCE.test(a) && b.startsWith('(') && b.includes('){')) return joined(cur, next);
-  if (AT_WITHOUT_SYMBOL.test(a) && a.includes('){') && SYMBOL_START.test(b)) return joined(cur, next);
+  if (
+    AT_WITHOUT_SYMBOL.test(a) &&
+    a.includes('){') &&
+    (SYMBOL_START.test(b) || DECIMAL_FRAME_ONLY.test(b))
+  )
+    return joined(cur, next);
   if (DECIMAL_FRAME_ONLY.test(a) && HEX_SYMBOL.test(b)) return joined(cur, next);
   // "6.8.0-rc5 #1 Not" + "tainted"
-  if (/\s#\S+\s+Not$/.test(a) && /^tainted\b/.test(b) && parseIdentLine(`${a} ${b}`)) return joined(cur, next);
+  if (/\s#\S+\s+Not$/.test(a) && /^tainted\b/.test(b) && parseIdentLine(`${a} ${b}`))
+    return joined(cur, next);
   if (recognizeTitle(a) === null && recognizeWrappedTitle(a, b) !== null) return joined(cur, next);
-  if (LOCK_HEAD.test(a) && !a.includes('){') && !a.endsWith(':') && b.includes('){') && !b.startsWith('(') && !recognizeSection(a)) {
+  if (
+    LOCK_HEAD.test(a) &&
+    !a.includes('){') &&
+    !a.endsWith(':') &&
+    b.includes('){') &&
+    !b.startsWith('(') &&
+    !recognizeSection(a)
+  ) {
     const j = joined(cur, next);
     if (parseLockLine(j.replace(/^\s*#\d+:\s*/, ''))) return j;
   }

@@ -15,22 +15,37 @@ export function assembleRecursive(b: ReportBuilder): Report {
   if (name) {
     b.report.cycle = [name];
     b.report.dependencies = [
-      { prev: hold?.lock.name ?? name, next: name, trace: b.report.trace, chainEntry: null, isNew: true },
+      {
+        prev: hold?.lock.name ?? name,
+        next: name,
+        trace: b.report.trace,
+        chainEntry: null,
+        isNew: true,
+      },
     ];
   }
   if (acq && hold && acq.lock.name !== hold.lock.name) {
-    b.diag(hold.line, 'warning', `the two locks of a recursive-locking report differ: "${acq.lock.name}" and "${hold.lock.name}"`);
+    b.diag(
+      hold.line,
+      'warning',
+      `the two locks of a recursive-locking report differ: "${acq.lock.name}" and "${hold.lock.name}"`,
+    );
   }
   const cmp = b.section('cmp-fn');
   if (cmp) b.detail('comparisonFunctionReturns', cmp.header?.data);
-  b.detail('nestingNote', b.has('nesting-note') ? 'May be due to missing lock nesting notation' : null);
+  b.detail(
+    'nestingNote',
+    b.has('nesting-note') ? 'May be due to missing lock nesting notation' : null,
+  );
   readScenarioInto(b, 'single');
   const fn = pickGuiltyFunction([
     fromLock(acq?.lock),
     fromLock(hold?.lock),
     ...fromFrames(b.report.trace),
   ]);
-  b.report.title = fn ? `possible deadlock in ${fn}` : bareTitle(b, 'possible recursive locking detected');
+  b.report.title = fn
+    ? `possible deadlock in ${fn}`
+    : bareTitle(b, 'possible recursive locking detected');
   checkComplete(b, ['acquire', 'holding', 'held', 'backtrace'], {
     acquire: 'the lock being acquired',
     holding: 'the lock already held',

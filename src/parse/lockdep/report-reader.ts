@@ -45,14 +45,20 @@ export interface ReportLines {
   /** hand cuts ("<snip>", "[...]") inside the report */
   cuts: LogicalLine[];
   /** why reading stopped: 'end' (the report finished), 'input' (the text ran out), or the line that stopped it */
-  stop: { reason: 'complete' | 'input' | 'next-report' | 'foreign' | 'cut' | 'gap'; line: LogicalLine | null };
+  stop: {
+    reason: 'complete' | 'input' | 'next-report' | 'foreign' | 'cut' | 'gap';
+    line: LogicalLine | null;
+  };
 }
 
 const MAX_HEAD_GAP = 3;
 const LOOKAHEAD = 4;
 
 /** Does a lockdep report's banner + title start here (the banner line itself)? */
-export function bannerTitleAt(lines: readonly CleanLine[], i: number): { title: TitleInfo; line: LogicalLine } | null {
+export function bannerTitleAt(
+  lines: readonly CleanLine[],
+  i: number,
+): { title: TitleInfo; line: LogicalLine } | null {
   if (!RULE_EQ.test(lines[i]!.text)) return null;
   let j = i + 1;
   for (let k = 0; k < MAX_HEAD_GAP && j < lines.length; k++) {
@@ -67,7 +73,10 @@ export function bannerTitleAt(lines: readonly CleanLine[], i: number): { title: 
 }
 
 /** A title line, possibly wrapped over two lines. */
-export function titleAt(lines: readonly CleanLine[], i: number): { title: TitleInfo; line: LogicalLine } | null {
+export function titleAt(
+  lines: readonly CleanLine[],
+  i: number,
+): { title: TitleInfo; line: LogicalLine } | null {
   const l = logicalLineAt(lines, i);
   const title = recognizeTitle(l.text);
   return title ? { title, line: l } : null;
@@ -76,7 +85,9 @@ export function titleAt(lines: readonly CleanLine[], i: number): { title: TitleI
 function isNewReport(lines: readonly CleanLine[], l: LogicalLine): boolean {
   if (recognizeTitle(l.text)) return true;
   if (RULE_EQ.test(l.text)) return bannerTitleAt(lines, l.from) !== null;
-  return /^\s*(?:BUG: MAX_\w+ too low|INFO: trying to register non-static key|DEBUG_LOCKS_WARN_ON\()/.test(l.text);
+  return /^\s*(?:BUG: MAX_\w+ too low|INFO: trying to register non-static key|DEBUG_LOCKS_WARN_ON\()/.test(
+    l.text,
+  );
 }
 
 function headerOf(l: LogicalLine): SectionHeader | null {
@@ -87,7 +98,11 @@ function headerOf(l: LogicalLine): SectionHeader | null {
  * Read the report that starts at lines[start]. `start` is a banner, a title, or the first body
  * line of a report whose head is missing.
  */
-export function readReportLines(lines: readonly CleanLine[], start: number, limit = lines.length): ReportLines {
+export function readReportLines(
+  lines: readonly CleanLine[],
+  start: number,
+  limit = lines.length,
+): ReportLines {
   const r: ReportLines = {
     start,
     end: start + 1,
@@ -184,7 +199,10 @@ export function readReportLines(lines: readonly CleanLine[], start: number, limi
     // (right after the title only "Call Trace:" counts: a stranger's "CPU:" dump may sit there)
     if (
       !inTrace(current) &&
-      (current.type !== 'preamble' ? /^\s*(?:CPU: \d+ |Call [Tt]race:|Pid: \d+, comm:)/ : /^\s*Call [Tt]race:/).test(text)
+      (current.type !== 'preamble'
+        ? /^\s*(?:CPU: \d+ |Call [Tt]race:|Pid: \d+, comm:)/
+        : /^\s*Call [Tt]race:/
+      ).test(text)
     ) {
       open({ type: 'call-trace', header: null, line: l, body: [] });
       last = l.to;
@@ -192,8 +210,11 @@ export function readReportLines(lines: readonly CleanLine[], start: number, limi
       continue;
     }
     // "but this task is not holding:" is followed by the nest lock's bare name
-    const bareName = current.type === 'not-holding' && !current.body.some((x) => x.text.trim() !== '');
-    const fits = bareName || (inTrace(current) ? isTraceLine(text) || isReportContent(text) : isReportContent(text));
+    const bareName =
+      current.type === 'not-holding' && !current.body.some((x) => x.text.trim() !== '');
+    const fits =
+      bareName ||
+      (inTrace(current) ? isTraceLine(text) || isReportContent(text) : isReportContent(text));
     if (fits) {
       if (inTrace(current) && frameOf(text)) traceFrames++;
       current.body.push(l);
@@ -203,10 +224,14 @@ export function readReportLines(lines: readonly CleanLine[], start: number, limi
     }
     // Only the head was read and another CPU's output follows: the body may come further down
     // ("[ BUG: bad unlock balance detected! ]", rule, a stranger's dump, then "… is trying to release lock").
-    if (current.type === 'preamble' && r.sections.length === 1 && !current.body.some((x) => x.text.trim() !== '')) {
+    if (
+      current.type === 'preamble' &&
+      r.sections.length === 1 &&
+      !current.body.some((x) => x.text.trim() !== '')
+    ) {
       const at = bodyAhead(lines, l.from, limit);
       if (at > l.from) {
-        for (let k = l.from; k < at; ) {
+        for (let k = l.from; k < at;) {
           const skipped = logicalLineAt(lines, k);
           if (skipped.text.trim() !== '') r.foreign.push(skipped);
           k = skipped.to + 1;
@@ -224,7 +249,8 @@ export function readReportLines(lines: readonly CleanLine[], start: number, limi
     r.stop = { reason: inTrace(current) && traceFrames > 0 ? 'complete' : 'gap', line: l };
     break;
   }
-  if (j >= limit && r.stop.line === null && r.stop.reason === 'input') r.stop = { reason: 'input', line: null };
+  if (j >= limit && r.stop.line === null && r.stop.reason === 'input')
+    r.stop = { reason: 'input', line: null };
   r.end = last + 1;
   // drop trailing blank lines from the last section
   const tail = r.sections[r.sections.length - 1]!;
@@ -275,7 +301,12 @@ function goesOn(lines: readonly CleanLine[], from: number, limit: number, trace:
     if (t.trim() !== '') {
       if (CUT_HERE.test(t) || FOREIGN_HEADER.test(t) || isNewReport(lines, l)) return false;
       if (headerOf(l) || CHAIN_ENTRY.test(t)) return true;
-      if (trace ? frameOf(t) !== null || (isTraceHeader(t) && !/^\s*CPU: /.test(t)) : isStrongContent(t)) return true;
+      if (
+        trace
+          ? frameOf(t) !== null || (isTraceHeader(t) && !/^\s*CPU: /.test(t))
+          : isStrongContent(t)
+      )
+        return true;
     }
     j = l.to + 1;
   }

@@ -32,18 +32,31 @@ export function assembleSafeToUnsafe(b: ReportBuilder): Report {
   if (unsafe) b.addClass(unsafe.lock, unsafe.line);
   const safeTraceSection = b.section('safe-trace');
   const unsafeTraceSection = b.section('unsafe-trace');
-  const safeTrace: Frame[] = safeTraceSection ? readUsageTrace(safeTraceSection.body, safeTraceSection.header?.rest) : [];
-  const unsafeTrace: Frame[] = unsafeTraceSection ? readUsageTrace(unsafeTraceSection.body, unsafeTraceSection.header?.rest) : [];
+  const safeTrace: Frame[] = safeTraceSection
+    ? readUsageTrace(safeTraceSection.body, safeTraceSection.header?.rest)
+    : [];
+  const unsafeTrace: Frame[] = unsafeTraceSection
+    ? readUsageTrace(unsafeTraceSection.body, unsafeTraceSection.header?.rest)
+    : [];
 
   const deps: Dependency[] = [];
   const prevName = prev?.lock.name ?? null;
   const nextName = next?.lock.name ?? null;
-  if (prevName && nextName) deps.push({ prev: prevName, next: nextName, trace: b.report.trace, chainEntry: null, isNew: true });
+  if (prevName && nextName)
+    deps.push({
+      prev: prevName,
+      next: nextName,
+      trace: b.report.trace,
+      chainEntry: null,
+      isNew: true,
+    });
   for (const s of b.sections('dependency-path')) {
     const nodes = readClassTree(s.body);
     for (const n of nodes) b.addClass(n, n.line, 'lock');
     // safe → … → prev was found searching backwards from prev; next → … → unsafe forwards from next
-    deps.push(...pathDependencies(nodes, s.header?.data === 'safe-to-prev' ? 'backward' : 'forward'));
+    deps.push(
+      ...pathDependencies(nodes, s.header?.data === 'safe-to-prev' ? 'backward' : 'forward'),
+    );
   }
   for (const s of b.sections('dependency-tree')) {
     const nodes = readClassTree(s.body);
@@ -64,7 +77,9 @@ export function assembleSafeToUnsafe(b: ReportBuilder): Report {
     fromLock(prev?.lock),
     ...fromFrames(b.report.trace),
   ]);
-  b.report.title = fn ? `possible deadlock in ${fn}` : bareTitle(b, 'irq-safe -> irq-unsafe lock order detected');
+  b.report.title = fn
+    ? `possible deadlock in ${fn}`
+    : bareTitle(b, 'irq-safe -> irq-unsafe lock order detected');
   checkComplete(b, ['acquire', 'holding', 'safe-lock', 'unsafe-lock', 'held', 'backtrace'], {
     acquire: 'the lock being acquired',
     holding: 'the lock already held',

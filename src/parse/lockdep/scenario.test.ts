@@ -96,7 +96,16 @@ describe('readScenario', () => {
   });
 
   it('reads one-CPU tables', () => {
-    const r = readScenario(L(['       CPU0', '       ----', '  lock(&conn->lock);', '  <Interrupt>', '    lock(&conn->lock);']), 'single')!;
+    const r = readScenario(
+      L([
+        '       CPU0',
+        '       ----',
+        '  lock(&conn->lock);',
+        '  <Interrupt>',
+        '    lock(&conn->lock);',
+      ]),
+      'single',
+    )!;
     expect(r.scenario.cpus).toEqual(['CPU0']);
     expect(r.scenario.steps.map((s) => [s.cpu, s.op, s.inInterrupt])).toEqual([
       [0, 'lock', false],

@@ -16,7 +16,8 @@ export interface ScenarioRead {
 
 const CPU_HEADER = /^\s*(CPU\d+)((?:\s+CPU\d+)*)\s*$/;
 // A flattened paste can glue prose after the last step: "lock(cpu_hotplug_lock.rw_sem); The recursive …"
-const STEP = /^(\s*)(?:(rlock|lock|sync|unlock)\((.*?)\)?;?|(local_irq_disable)\(\);?|(<Interrupt>))\s*$/;
+const STEP =
+  /^(\s*)(?:(rlock|lock|sync|unlock)\((.*?)\)?;?|(local_irq_disable)\(\);?|(<Interrupt>))\s*$/;
 const STEP_WITH_TAIL = /^(\s*)(rlock|lock|sync|unlock)\((.*?)\);\s+\S/;
 
 interface RawStep {
@@ -33,7 +34,10 @@ function indentOf(s: string): number {
 }
 
 /** The scenario table among the lines of a 'scenario' section, or null when it holds no steps. */
-export function readScenario(body: readonly LogicalLine[], shape: ScenarioShape): ScenarioRead | null {
+export function readScenario(
+  body: readonly LogicalLine[],
+  shape: ScenarioShape,
+): ScenarioRead | null {
   let cpus: string[] = [];
   const raw: RawStep[] = [];
   for (const line of body) {
@@ -49,7 +53,10 @@ export function readScenario(body: readonly LogicalLine[], shape: ScenarioShape)
       // the name runs to the ");" that ends the step: "lock((work_completion)(&(&wb->dwork)->work));"
       const t = line.text.trim();
       const close = t.indexOf(');');
-      const inner = close > 0 ? t.slice(t.indexOf('(') + 1, close) : t.replace(/^(?:rlock|lock|sync|unlock)\(/, '').replace(/\)?;?\s*$/, '');
+      const inner =
+        close > 0
+          ? t.slice(t.indexOf('(') + 1, close)
+          : t.replace(/^(?:rlock|lock|sync|unlock)\(/, '').replace(/\)?;?\s*$/, '');
       raw.push({ indent, op: m[2] as ScenarioOp, cls: inner, line });
     } else if (m[4]) raw.push({ indent, op: 'irq-disable', cls: null, line });
     else raw.push({ indent, op: 'interrupt', cls: null, line });
@@ -62,13 +69,22 @@ export function readScenario(body: readonly LogicalLine[], shape: ScenarioShape)
   const inIrq = new Set<number>();
   raw.forEach((s, i) => {
     const cpu = cols.cpu[i]!;
-    steps.push({ cpu, op: s.op, class: s.cls, inInterrupt: s.op !== 'interrupt' && inIrq.has(cpu) });
+    steps.push({
+      cpu,
+      op: s.op,
+      class: s.cls,
+      inInterrupt: s.op !== 'interrupt' && inIrq.has(cpu),
+    });
     if (s.op === 'interrupt') inIrq.add(cpu);
   });
   return { scenario: { cpus, steps }, lines: raw.map((s) => s.line), guessed: cols.guessed };
 }
 
-function assignColumns(raw: RawStep[], ncpu: number, shape: ScenarioShape): { cpu: number[]; guessed: boolean } {
+function assignColumns(
+  raw: RawStep[],
+  ncpu: number,
+  shape: ScenarioShape,
+): { cpu: number[]; guessed: boolean } {
   if (ncpu <= 1) return { cpu: raw.map(() => 0), guessed: false };
   const indents = raw.map((s) => s.indent);
   const min = Math.min(...indents);

@@ -70,34 +70,58 @@ const RULES: readonly Rule[] = [
   [/^but task is already holding lock:\s*$/, () => ({ type: 'holding' })],
   [/^and this task is already holding:\s*$/, () => ({ type: 'holding' })],
   // 4.14 crossrelease only
-  [/^but now in release context of a crosslock acquired at the following:\s*$/, () => ({ type: 'holding' })],
+  [
+    /^but now in release context of a crosslock acquired at the following:\s*$/,
+    () => ({ type: 'holding' }),
+  ],
   [/^which would create a new lock dependency:\s*$/, () => ({ type: 'new-dependency' })],
   [
     /^but this new dependency connects a (\S+?)-irq-safe lock:\s*(.*)$/,
     (m) => ({ type: 'safe-lock', irqClass: m[1]!, rest: m[2]! }),
   ],
-  [/^\.\.\. which became (\S+?)-irq-safe at:\s*(.*)$/, (m) => ({ type: 'safe-trace', irqClass: m[1]!, rest: m[2]! })],
-  [/^to a (\S+?)-irq-unsafe lock:\s*(.*)$/, (m) => ({ type: 'unsafe-lock', irqClass: m[1]!, rest: m[2]! })],
+  [
+    /^\.\.\. which became (\S+?)-irq-safe at:\s*(.*)$/,
+    (m) => ({ type: 'safe-trace', irqClass: m[1]!, rest: m[2]! }),
+  ],
+  [
+    /^to a (\S+?)-irq-unsafe lock:\s*(.*)$/,
+    (m) => ({ type: 'unsafe-lock', irqClass: m[1]!, rest: m[2]! }),
+  ],
   // When pr_cont is lost the first frame is glued on: "...  [<ffffffff810bda61>] __lock_acquire+…"
-  [/^\.\.\. which became (\S+?)-irq-unsafe at:\s*(.*)$/, (m) => ({ type: 'unsafe-trace', irqClass: m[1]!, rest: m[2]! })],
+  [
+    /^\.\.\. which became (\S+?)-irq-unsafe at:\s*(.*)$/,
+    (m) => ({ type: 'unsafe-trace', irqClass: m[1]!, rest: m[2]! }),
+  ],
   [/^which lock already depends on the new lock\.?\s*$/, () => ({ type: 'already-depends' })],
   [/^the existing dependency chain \(in reverse order\) is:\s*$/, () => ({ type: 'chain' })],
   [/^other info that might help us debug this:\s*$/, () => ({ type: 'other-info' })],
   [/^Chain exists of:\s*(.*)$/, (m) => ({ type: 'chain-summary', rest: m[1]! })],
-  [/^Possible (?:interrupt )?unsafe locking scenario(?: by crosslock)?:\s*$/, () => ({ type: 'scenario' })],
+  [
+    /^Possible (?:interrupt )?unsafe locking scenario(?: by crosslock)?:\s*$/,
+    () => ({ type: 'scenario' }),
+  ],
   [/^\*\*\* DEADLOCK \*\*\*\s*$/, () => ({ type: 'deadlock' })],
   [/^May be due to missing lock nesting notation\s*$/, () => ({ type: 'nesting-note' })],
-  [/^(\d+) locks? held by (.+\/\d+):?\s*$/, (m) => ({ type: 'held', task: task(m[2]!), data: m[1]! })],
+  [
+    /^(\d+) locks? held by (.+\/\d+):?\s*$/,
+    (m) => ({ type: 'held', task: task(m[2]!), data: m[1]! }),
+  ],
   [/^no locks held by (.+\/\d+)\.?\s*$/, (m) => ({ type: 'held', task: task(m[1]!), data: '0' })],
   [/^stack backtrace:\s*$/, () => ({ type: 'backtrace' })],
   [
     /^inconsistent \{([^}]*)\} -> \{([^}]*)\} usage\.?\s*$/,
     (m) => ({ type: 'inconsistent-usage', data: m[1]!, data2: m[2]! }),
   ],
-  [new RegExp(String.raw`^(.+\/\d+) ${IRQ_FLAGS} takes:\s*$`), (m) => ({ type: 'takes', task: task(m[1]!), data2: m[2]! })],
+  [
+    new RegExp(String.raw`^(.+\/\d+) ${IRQ_FLAGS} takes:\s*$`),
+    (m) => ({ type: 'takes', task: task(m[1]!), data2: m[2]! }),
+  ],
   [/^\{([^}]*)\} state was registered at:\s*$/, (m) => ({ type: 'usage-trace', data: m[1]! })],
   [/^irq event stamp:\s*(\d+)\s*$/, (m) => ({ type: 'irq-stamp', data: m[1]! })],
-  [/^(.+\/\d+) just changed the state of lock:\s*$/, (m) => ({ type: 'changed', task: task(m[1]!) })],
+  [
+    /^(.+\/\d+) just changed the state of lock:\s*$/,
+    (m) => ({ type: 'changed', task: task(m[1]!) }),
+  ],
   [
     // QP reflowing can merge the next line's class name onto this one.
     // a re-flowing mailer may leave "another," behind: "HARDIRQ-unsafe lock in the past: (fs_reclaim){…}"
@@ -108,8 +132,14 @@ const RULES: readonly Rule[] = [
     /^(?:but this lock was taken by another,\s*)?(\S+?)-(?:irq-)?safe lock in the past:\s*(.*)$/,
     (m) => ({ type: 'other-lock', irqClass: m[1]!, data: 'backwards', rest: m[2]! }),
   ],
-  [/^and interrupts could create inverse lock ordering between them\.?\s*$/, () => ({ type: 'inverse-note' })],
-  [/^the shortest dependencies between 2nd lock and 1st lock:\s*$/, () => ({ type: 'dependency-path', data: 'inversion' })],
+  [
+    /^and interrupts could create inverse lock ordering between them\.?\s*$/,
+    () => ({ type: 'inverse-note' }),
+  ],
+  [
+    /^the shortest dependencies between 2nd lock and 1st lock:\s*$/,
+    () => ({ type: 'dependency-path', data: 'inversion' }),
+  ],
   [
     /^the dependencies between (\S+?)-irq-safe lock and the holding lock:\s*$/,
     (m) => ({ type: 'dependency-path', data: 'safe-to-prev', irqClass: m[1]! }),
@@ -117,29 +147,60 @@ const RULES: readonly Rule[] = [
   [
     // two pr_warn()s; the second half may sit on its own line
     /^the dependencies between the lock to be acquired(?:\s+and (\S+?)-irq-unsafe lock:)?\s*$/,
-    (m) => ({ type: 'dependency-path', data: 'next-to-unsafe', ...(m[1] ? { irqClass: m[1] } : {}) }),
+    (m) => ({
+      type: 'dependency-path',
+      data: 'next-to-unsafe',
+      ...(m[1] ? { irqClass: m[1] } : {}),
+    }),
   ],
-  [/^and (\S+?)-irq-unsafe lock:\s*$/, (m) => ({ type: 'dependency-path', data: 'next-to-unsafe', irqClass: m[1]! })],
-  [/^the (first|second) lock's dependencies:\s*$/, (m) => ({ type: 'dependency-tree', data: m[1]! })],
+  [
+    /^and (\S+?)-irq-unsafe lock:\s*$/,
+    (m) => ({ type: 'dependency-path', data: 'next-to-unsafe', irqClass: m[1]! }),
+  ],
+  [
+    /^the (first|second) lock's dependencies:\s*$/,
+    (m) => ({ type: 'dependency-tree', data: m[1]! }),
+  ],
   [
     /^the (\S+?)-irq-(safe|unsafe) lock's dependencies:\s*$/,
     (m) => ({ type: 'dependency-tree', data: m[2]!, irqClass: m[1]! }),
   ],
-  [/^(.+\/\d+) is trying to release lock \((.*)\) at:\s*(.*)$/, (m) => ({ type: 'release', task: task(m[1]!), data: m[2]!, rest: m[3]! })],
-  [/^but there are no (?:more )?locks (?:to release|held)!?\s*$/, () => ({ type: 'no-more-locks' })],
-  [/^(.+\/\d+) is trying to contend lock \((.*)\) at:\s*(.*)$/, (m) => ({ type: 'contend', task: task(m[1]!), data: m[2]!, rest: m[3]! })],
+  [
+    /^(.+\/\d+) is trying to release lock \((.*)\) at:\s*(.*)$/,
+    (m) => ({ type: 'release', task: task(m[1]!), data: m[2]!, rest: m[3]! }),
+  ],
+  [
+    /^but there are no (?:more )?locks (?:to release|held)!?\s*$/,
+    () => ({ type: 'no-more-locks' }),
+  ],
+  [
+    /^(.+\/\d+) is trying to contend lock \((.*)\) at:\s*(.*)$/,
+    (m) => ({ type: 'contend', task: task(m[1]!), data: m[2]!, rest: m[3]! }),
+  ],
   [
     /^(.+\/\d+) is freeing memory (\S+?-\S+?), with a lock still held there!?\s*$/,
     (m) => ({ type: 'freeing', task: task(m[1]!), data: m[2]! }),
   ],
-  [/^(.+\/\d+) is leaving the kernel with locks still held!?\s*$/, (m) => ({ type: 'leaving', task: task(m[1]!) })],
-  [/^(.+\/\d+) is exiting with locks still held!?\s*$/, (m) => ({ type: 'exiting', task: task(m[1]!) })],
+  [
+    /^(.+\/\d+) is leaving the kernel with locks still held!?\s*$/,
+    (m) => ({ type: 'leaving', task: task(m[1]!) }),
+  ],
+  [
+    /^(.+\/\d+) is exiting with locks still held!?\s*$/,
+    (m) => ({ type: 'exiting', task: task(m[1]!) }),
+  ],
   [/^(.+\/\d+) is trying to lock:\s*$/, (m) => ({ type: 'try-lock', task: task(m[1]!) })],
   [/^but this task is not holding:\s*(.*)$/, (m) => ({ type: 'not-holding', rest: m[1]! })],
   [/^context-\{(\d+):(\d+)\}\s*$/, (m) => ({ type: 'context', data: `${m[1]}:${m[2]}` })],
-  [/^rcu_scheduler_active = (\d+), debug_locks = (\d+)\s*$/, (m) => ({ type: 'rcu-state', data: m[1]!, data2: m[2]! })],
+  [
+    /^rcu_scheduler_active = (\d+), debug_locks = (\d+)\s*$/,
+    (m) => ({ type: 'rcu-state', data: m[1]!, data2: m[2]! }),
+  ],
   [/^Showing all locks held in the system:\s*$/, () => ({ type: 'show-all' })],
-  [/^and the lock comparison function returns (-?\d+):\s*$/, (m) => ({ type: 'cmp-fn', data: m[1]! })],
+  [
+    /^and the lock comparison function returns (-?\d+):\s*$/,
+    (m) => ({ type: 'cmp-fn', data: m[1]! }),
+  ],
 ];
 
 // Cheap pre-filter: every header holds one of these words.

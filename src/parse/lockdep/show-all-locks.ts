@@ -25,7 +25,11 @@ export function assembleShowAllLocks(b: ReportBuilder): Report {
   b.detail('tasks', String(tasks));
   b.report.title = `locks held in the system (${tasks} task${tasks === 1 ? '' : 's'}, ${all.length} lock${all.length === 1 ? '' : 's'})`;
   if (b.rl.stop.reason === 'input' || b.rl.stop.reason === 'gap') {
-    b.diag(null, 'info', 'the closing ==== rule of the list is missing: the list may be incomplete');
+    b.diag(
+      null,
+      'info',
+      'the closing ==== rule of the list is missing: the list may be incomplete',
+    );
   }
   return finish(b);
 }

@@ -14,6 +14,9 @@ export function assembleStillHasLocks(b: ReportBuilder): Report {
     ...fromFrames(b.report.trace),
   ]);
   b.report.title = fn ? `still has locks held in ${fn}` : bareTitle(b, 'still has locks held');
-  checkComplete(b, ['held', 'backtrace'], { held: 'the held-locks section', backtrace: 'the stack backtrace' });
+  checkComplete(b, ['held', 'backtrace'], {
+    held: 'the held-locks section',
+    backtrace: 'the stack backtrace',
+  });
   return finish(b);
 }

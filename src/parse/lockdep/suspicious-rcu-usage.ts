@@ -5,7 +5,8 @@ import { bareTitle, checkComplete, fillCommon, finish, type ReportBuilder } from
 import { RCU_SKIP, fromFrames, pickGuiltyFunction } from './guilty-function';
 
 const MESSAGE = /^\s*(\S+:\d+)\s+(.+?)\s*$/;
-const ILLEGAL = /^\s*(RCU used illegally from [^!]*!|Possible false positive due to lockdep disabling via debug_locks = 0)\s*$/;
+const ILLEGAL =
+  /^\s*(RCU used illegally from [^!]*!|Possible false positive due to lockdep disabling via debug_locks = 0)\s*$/;
 
 export function assembleSuspiciousRcu(b: ReportBuilder): Report {
   fillCommon(b);
@@ -33,6 +34,9 @@ export function assembleSuspiciousRcu(b: ReportBuilder): Report {
   }
   const fn = pickGuiltyFunction(fromFrames(b.report.trace), RCU_SKIP);
   b.report.title = fn ? `suspicious RCU usage in ${fn}` : bareTitle(b, 'suspicious RCU usage');
-  checkComplete(b, ['held', 'backtrace'], { held: 'the held-locks section', backtrace: 'the stack backtrace' });
+  checkComplete(b, ['held', 'backtrace'], {
+    held: 'the held-locks section',
+    backtrace: 'the stack backtrace',
+  });
   return finish(b);
 }

@@ -11,7 +11,11 @@ describe('recognizeTitle', () => {
     ['WARNING: HARDIRQ-safe -> HARDIRQ-unsafe lock order detected', 'safe-to-unsafe', false],
     ['[ INFO: SOFTIRQ-safe -> SOFTIRQ-unsafe lock order detected ]', 'safe-to-unsafe', true],
     ['[ BUG: hard-safe -> hard-unsafe lock order detected! ]', 'safe-to-unsafe', true],
-    ['WARNING: SOFTIRQ-READ-safe -> SOFTIRQ-READ-unsafe lock order detected', 'safe-to-unsafe', false],
+    [
+      'WARNING: SOFTIRQ-READ-safe -> SOFTIRQ-READ-unsafe lock order detected',
+      'safe-to-unsafe',
+      false,
+    ],
     ['[ BUG: bad unlock balance detected! ]', 'bad-unlock-balance', true],
     ['WARNING: held lock freed!', 'held-lock-freed', false],
     ['[ BUG: lock held at task exit time! ]', 'still-has-locks', true],
@@ -32,16 +36,23 @@ describe('recognizeTitle', () => {
       kind: 'still-has-locks',
       task: { comm: 'syz-executor286', pid: 6054 },
     });
-    expect(recognizeTitle('[ BUG: CPU 0/KVM/1537 still has locks held! ]')?.task).toEqual({ comm: 'CPU 0/KVM', pid: 1537 });
+    expect(recognizeTitle('[ BUG: CPU 0/KVM/1537 still has locks held! ]')?.task).toEqual({
+      comm: 'CPU 0/KVM',
+      pid: 1537,
+    });
   });
 
   it('keeps the irq class of safe -> unsafe titles', () => {
-    expect(recognizeTitle('WARNING: HARDIRQ-safe -> HARDIRQ-unsafe lock order detected')?.irqClass).toBe('HARDIRQ');
+    expect(
+      recognizeTitle('WARNING: HARDIRQ-safe -> HARDIRQ-unsafe lock order detected')?.irqClass,
+    ).toBe('HARDIRQ');
   });
 
   it('accepts an ident glued on by flattening, and nothing else after the title', () => {
     expect(
-      recognizeTitle('WARNING: lock held when returning to user space! 6.13.0-rc3-syzkaller-00209-g499551201b5f #0 Not tainted'),
+      recognizeTitle(
+        'WARNING: lock held when returning to user space! 6.13.0-rc3-syzkaller-00209-g499551201b5f #0 Not tainted',
+      ),
     ).toMatchObject({
       kind: 'lock-held-returning-to-user',
       headline: 'WARNING: lock held when returning to user space!',
@@ -51,7 +62,11 @@ describe('recognizeTitle', () => {
   });
 
   it('refuses other kernel warnings', () => {
-    expect(recognizeTitle('WARNING: CPU: 0 PID: 1 at kernel/locking/lockdep.c:3344 __lock_acquire+0x10e5/0x3690')).toBeNull();
+    expect(
+      recognizeTitle(
+        'WARNING: CPU: 0 PID: 1 at kernel/locking/lockdep.c:3344 __lock_acquire+0x10e5/0x3690',
+      ),
+    ).toBeNull();
     expect(recognizeTitle('INFO: lockdep is turned off.')).toBeNull();
     expect(recognizeTitle('BUG: KASAN: use-after-free in foo')).toBeNull();
     expect(recognizeTitle('possible circular locking dependency detected')).toBeNull();
@@ -60,8 +75,12 @@ describe('recognizeTitle', () => {
 
 describe('recognizeWrappedTitle', () => {
   it('joins a title a mailer wrapped', () => {
-    expect(recognizeWrappedTitle('[ INFO: possible circular locking', 'dependency detected ]')?.kind).toBe('circular-dependency');
-    expect(recognizeWrappedTitle('WARNING: possible circular locking', 'dependency detected')?.kind).toBe('circular-dependency');
+    expect(
+      recognizeWrappedTitle('[ INFO: possible circular locking', 'dependency detected ]')?.kind,
+    ).toBe('circular-dependency');
+    expect(
+      recognizeWrappedTitle('WARNING: possible circular locking', 'dependency detected')?.kind,
+    ).toBe('circular-dependency');
     expect(recognizeWrappedTitle('some prose', 'dependency detected ]')).toBeNull();
   });
 });

@@ -39,9 +39,17 @@ const RULES: readonly TitleRule[] = [
     make: (m) => ({ irqClass: m[1]! }),
   },
   { re: /^bad unlock balance detected!?/, kind: 'bad-unlock-balance' },
-  { re: /^bad contention detected!?/, kind: 'locking-bug', make: () => ({ variant: 'contention' }) },
+  {
+    re: /^bad contention detected!?/,
+    kind: 'locking-bug',
+    make: () => ({ variant: 'contention' }),
+  },
   { re: /^held lock freed!?/, kind: 'held-lock-freed' },
-  { re: /^lock held at task exit time!?/, kind: 'still-has-locks', make: () => ({ variant: 'exit-time' }) },
+  {
+    re: /^lock held at task exit time!?/,
+    kind: 'still-has-locks',
+    make: () => ({ variant: 'exit-time' }),
+  },
   {
     re: /^(.+\/\d+) still has locks held!?/,
     kind: 'still-has-locks',
@@ -56,7 +64,11 @@ const RULES: readonly TitleRule[] = [
     kind: 'suspicious-rcu-usage',
     make: () => ({ variant: 'rcu-dereference' }),
   },
-  { re: /^chain_key collision/, kind: 'locking-bug', make: () => ({ variant: 'chain-key-collision' }) },
+  {
+    re: /^chain_key collision/,
+    kind: 'locking-bug',
+    make: () => ({ variant: 'chain-key-collision' }),
+  },
 ];
 
 const BRACKETED = /^\[\s*(?:INFO|BUG|WARNING):\s+(.*?)\s*\]\s*$/;

@@ -117,7 +117,10 @@ export function readClassTree(body: readonly LogicalLine[]): ClassNode[] {
  * along locks_after (root → … → leaf), 'backward' along locks_before (leaf → … → root).
  * 2.6.18's recursive trees (depth growing) give parent → child edges.
  */
-export function pathDependencies(nodes: readonly ClassNode[], direction: 'forward' | 'backward'): Dependency[] {
+export function pathDependencies(
+  nodes: readonly ClassNode[],
+  direction: 'forward' | 'backward',
+): Dependency[] {
   const deps: Dependency[] = [];
   if (nodes.length < 2) return deps;
   const decreasing = nodes.every((n, i) => i === 0 || n.depth < nodes[i - 1]!.depth);
@@ -135,7 +138,13 @@ export function pathDependencies(nodes: readonly ClassNode[], direction: 'forwar
     const n = nodes[i]!;
     for (let p = i - 1; p >= 0; p--) {
       if (nodes[p]!.depth < n.depth) {
-        deps.push({ prev: nodes[p]!.name, next: n.name, trace: [], chainEntry: null, isNew: false });
+        deps.push({
+          prev: nodes[p]!.name,
+          next: n.name,
+          trace: [],
+          chainEntry: null,
+          isNew: false,
+        });
         break;
       }
     }
