@@ -111,16 +111,26 @@ export function scanLogger(text: string, from: number): LoggerScan {
     let at = pos;
     while (at < text.length && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) at++;
     let end = -1;
-    TIMESTAMP.lastIndex = at;
-    const ts = TIMESTAMP.exec(text);
-    if (ts) {
-      end = TIMESTAMP.lastIndex;
-      if (ts[1]) stream = ts[1];
-    } else if (stickyEnd(LEVEL, text, at) >= 0) end = LEVEL.lastIndex;
-    else if (stickyEnd(SYSLOG, text, at) >= 0) end = SYSLOG.lastIndex;
-    else if (prefixed && at === pos && stickyEnd(HOST_KERNEL, text, at) >= 0) end = HOST_KERNEL.lastIndex;
-    else if (stickyEnd(KERNEL, text, at) >= 0) end = KERNEL.lastIndex;
-    else if (stickyEnd(VALGRIND, text, at) >= 0) end = VALGRIND.lastIndex;
+    // cheap first-character dispatch: most lines have one timestamp and then the message
+    const c = text.charCodeAt(at);
+    if (c === 91 /* [ */ || c === 60 /* < */) {
+      TIMESTAMP.lastIndex = at;
+      const ts = TIMESTAMP.exec(text);
+      if (ts) {
+        end = TIMESTAMP.lastIndex;
+        if (ts[1]) stream = ts[1];
+      } else if (c === 60 && stickyEnd(LEVEL, text, at) >= 0) end = LEVEL.lastIndex;
+    } else if (c === 107 /* k */) {
+      if (stickyEnd(KERNEL, text, at) >= 0) end = KERNEL.lastIndex;
+    } else if (c === 61 /* = */ || c === 45 /* - */) {
+      if (stickyEnd(VALGRIND, text, at) >= 0) end = VALGRIND.lastIndex;
+    } else if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
+      if (stickyEnd(SYSLOG, text, at) >= 0) end = SYSLOG.lastIndex;
+    }
+    if (end < 0 && prefixed && at === pos) {
+      const k = text.indexOf(' kernel:', at);
+      if (k > at && k - at <= 64 && stickyEnd(HOST_KERNEL, text, at) >= 0) end = HOST_KERNEL.lastIndex;
+    }
     if (end < 0) break;
     prefixed = true;
     pos = end;

@@ -52,6 +52,9 @@ export function stripPrefixes(raw: readonly RawLine[], starts: LineStarts): { li
     let inPrefixed = false;
     // after "\x0a" or "#012" the record goes on: its next line has no prefix of its own
     let embedded = false;
+    // the next timestamp and escape found so far (a line can hold 250,000 of them: search once each)
+    let nextTs = -2;
+    let nextEsc: { at: number; len: number } | null | undefined;
     for (let guard = 0; guard <= text.length; guard++) {
       const scan = embedded ? { end: pos, prefixed: false, stream: null, width: 0 } : scanLogger(text, pos);
       if (scan.prefixed) {
@@ -59,9 +62,12 @@ export function stripPrefixes(raw: readonly RawLine[], starts: LineStarts): { li
         if (first) messageColumn = scan.width - base;
       }
       const start = scan.end;
-      const esc = findNewlineEscape(text, start, literal);
+      if (nextEsc === undefined || (nextEsc !== null && nextEsc.at < start)) nextEsc = findNewlineEscape(text, start, literal);
+      const esc = nextEsc;
+      const tsFrom = embedded ? start : start + 1;
+      if (nextTs === -2 || (nextTs >= 0 && nextTs < tsFrom)) nextTs = findMidTimestamp(text, tsFrom);
       const tsLimit = esc ? esc.at : text.length;
-      let ts = findMidTimestamp(text, embedded ? start : start + 1);
+      let ts = nextTs;
       if (ts >= tsLimit) ts = -1;
       const cut = ts >= 0 ? ts : esc ? esc.at : -1;
       const content = cut >= 0 ? text.slice(start, cut) : text.slice(start);
@@ -97,7 +103,7 @@ export function stripPrefixes(raw: readonly RawLine[], starts: LineStarts): { li
       }
       first = false;
     }
-    out.push(...pieces);
+    for (const p of pieces) out.push(p);
   }
   return { lines: out, stats };
 }
