@@ -236,12 +236,21 @@ function inTrace(s: Section): boolean {
 /** After a blank line that follows a backtrace: does the report go on? */
 function continuesAfterBlank(lines: readonly CleanLine[], from: number, limit: number): boolean {
   let j = from;
-  for (let k = 0; k < 3 && j < limit; k++) {
+  let strangers = 0;
+  for (let k = 0; k < 5 && j < limit; k++) {
     const l = logicalLineAt(lines, j);
     if (l.text.trim() !== '') {
       const h = headerOf(l);
-      // nested-lock reports print "other info…" and a second backtrace after the first one
-      return h !== null && (h.type === 'other-info' || h.type === 'held' || h.type === 'backtrace');
+      // nested-lock reports print "other info…" and a second backtrace after the first one;
+      // another CPU's printk may sit in between
+      if (h) return h.type === 'other-info' || h.type === 'held' || h.type === 'backtrace';
+      if (
+        isNewReport(lines, l) ||
+        FOREIGN_HEADER.test(l.text) ||
+        isReportContent(l.text) ||
+        ++strangers > 2
+      )
+        return false;
     }
     j = l.to + 1;
   }
