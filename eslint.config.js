@@ -5,7 +5,15 @@ import { defineConfig } from 'eslint/config';
 
 // Boundaries (../shared/design/STYLE.md): the core in src/ runs in Node, the browser and a worker,
 // so it must not reach into the UI or its libraries; only the store touches Zustand.
-const uiLibs = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'cytoscape', 'cytoscape-*'];
+const uiLibs = [
+  'react',
+  'react-dom',
+  'react-dom/*',
+  'zustand',
+  'zustand/*',
+  'cytoscape',
+  'cytoscape-*',
+];
 
 export default defineConfig(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
@@ -15,7 +23,10 @@ export default defineConfig(
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -25,8 +36,14 @@ export default defineConfig(
         'error',
         {
           patterns: [
-            { group: ['**/app/**', '../app/*'], message: 'src/ is the core: it must not import the UI.' },
-            { group: uiLibs, message: 'src/ is framework-free: no React, Zustand or Cytoscape here.' },
+            {
+              group: ['**/app/**', '../app/*'],
+              message: 'src/ is the core: it must not import the UI.',
+            },
+            {
+              group: uiLibs,
+              message: 'src/ is framework-free: no React, Zustand or Cytoscape here.',
+            },
           ],
         },
       ],
@@ -38,7 +55,11 @@ export default defineConfig(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['zustand', 'zustand/*'], message: 'Only app/store/ imports Zustand.' }] },
+        {
+          patterns: [
+            { group: ['zustand', 'zustand/*'], message: 'Only app/store/ imports Zustand.' },
+          ],
+        },
       ],
     },
   },

@@ -22,7 +22,9 @@ describe('golden corpus', () => {
       const actual = formatSummaries(summarizeOutput(parseText(body)));
       if (update && actual !== header) {
         writeFileSync(file, actual + '\n' + body);
-        throw new Error(`header rewritten from current output: review the diff of ${relative(root, file)}`);
+        throw new Error(
+          `header rewritten from current output: review the diff of ${relative(root, file)}`,
+        );
       }
       expect(actual).toBe(header);
     });

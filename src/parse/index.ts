@@ -82,7 +82,9 @@ function scanStream(
         i = Math.max(end, i + 1);
         advanced = true;
       } catch (err) {
-        diagnostics.push(internalError(lines[i]?.origin ?? null, `reading a ${parser.format} report`, err));
+        diagnostics.push(
+          internalError(lines[i]?.origin ?? null, `reading a ${parser.format} report`, err),
+        );
       }
       break;
     }

@@ -19,7 +19,18 @@ interface KnownLoss {
   reason: string;
 }
 
-const ALL_BUT_FORMAT_AND_KIND = ['TITLE', 'KERNEL', 'TASK', 'TRUNCATED', 'CLASSES', 'CYCLE', 'DEPENDENCIES', 'SCENARIO', 'HELD', 'TRACE'];
+const ALL_BUT_FORMAT_AND_KIND = [
+  'TITLE',
+  'KERNEL',
+  'TASK',
+  'TRUNCATED',
+  'CLASSES',
+  'CYCLE',
+  'DEPENDENCIES',
+  'SCENARIO',
+  'HELD',
+  'TRACE',
+];
 const MSGBUF_MAIL = 'witness/freebsd-lor-msgbuf-and-mail-quoted.txt';
 const OUTSIDE_THE_QUOTE =
   'the golden is already a mail quote of FreeBSD msgbuf lines ("> [19] lock order reversal:"); a second layer put in ' +
@@ -35,7 +46,7 @@ export const KNOWN_LOSSES: readonly KnownLoss[] = [
     file: '*',
     fields: ALL_BUT_FORMAT_AND_KIND,
     reason:
-      'newlines and indentation become single spaces: the cleaner cuts only where an importer\'s lineStarts match, so ' +
+      "newlines and indentation become single spaces: the cleaner cuts only where an importer's lineStarts match, so " +
       'traces, chains, held locks and the scenario columns come back only in part; the number of reports, FORMAT and KIND must survive',
   },
   {
@@ -55,15 +66,18 @@ export const KNOWN_LOSSES: readonly KnownLoss[] = [
     file,
     fields: 'all' as const,
     reason:
-      'the report is not found once flattened: its first line is not in the importer\'s lineStarts, so the flattened ' +
+      "the report is not found once flattened: its first line is not in the importer's lineStarts, so the flattened " +
       'text is not cut before it (importer vocabulary)',
   })),
-  ...['witness/openbsd-lor-print-cycle.txt', 'witness/openbsd-userret-locks-held.txt'].map((file) => ({
-    mangler: 'flattened with spaces',
-    file,
-    fields: [...ALL_BUT_FORMAT_AND_KIND, 'FORMAT'],
-    reason: 'OpenBSD is told from FreeBSD by lines ("ddb{0}>", "first seen at") that stay glued to others once flattened',
-  })),
+  ...['witness/openbsd-lor-print-cycle.txt', 'witness/openbsd-userret-locks-held.txt'].map(
+    (file) => ({
+      mangler: 'flattened with spaces',
+      file,
+      fields: [...ALL_BUT_FORMAT_AND_KIND, 'FORMAT'],
+      reason:
+        'OpenBSD is told from FreeBSD by lines ("ddb{0}>", "first seen at") that stay glued to others once flattened',
+    }),
+  ),
   ...['unrelated printk', 'unrelated printk, timestamps'].map((mangler) => ({
     mangler,
     file: 'lockdep/nested-lock-not-taken-6.0-backtrace-twice.txt',
@@ -84,7 +98,12 @@ export const KNOWN_LOSSES: readonly KnownLoss[] = [
     'quoted timestamps, hard wrap 80',
     'diff +',
     'unrelated printk, timestamps',
-  ].map((mangler) => ({ mangler, file: MSGBUF_MAIL, fields: 'all' as const, reason: OUTSIDE_THE_QUOTE })),
+  ].map((mangler) => ({
+    mangler,
+    file: MSGBUF_MAIL,
+    fields: 'all' as const,
+    reason: OUTSIDE_THE_QUOTE,
+  })),
   ...['timestamps, hard wrap 72', 'quoted timestamps, hard wrap 80'].map((mangler) => ({
     mangler,
     file: 'witness/freebsd-lor-whitespace-collapsed.txt',

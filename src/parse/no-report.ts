@@ -5,14 +5,22 @@ import type { CleanLine } from './clean/types';
 /** Inputs that are not text reports at all: empty, binary. Returns null for ordinary text. */
 export function sniffBadInput(input: string): Diagnostic | null {
   if (input.trim() === '') {
-    return { line: null, severity: 'error', message: 'The input is empty: paste a lockdep or WITNESS report, or a log that holds one.' };
+    return {
+      line: null,
+      severity: 'error',
+      message: 'The input is empty: paste a lockdep or WITNESS report, or a log that holds one.',
+    };
   }
   const sample = input.slice(0, 65536);
   let control = 0;
   let firstAt = -1;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
-    if (c === 0 || (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 27) || c === 0xfffd) {
+    if (
+      c === 0 ||
+      (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 27) ||
+      c === 0xfffd
+    ) {
       control++;
       if (firstAt < 0) firstAt = i;
     }
@@ -30,7 +38,10 @@ export function sniffBadInput(input: string): Diagnostic | null {
 
 // Words that report lines carry; the best-scoring line is what we point the user at.
 const HINTS: readonly [RegExp, number][] = [
-  [/possible (circular|recursive|irq)|inconsistent lock state|lock order reversal|lock order|deadlock/i, 5],
+  [
+    /possible (circular|recursive|irq)|inconsistent lock state|lock order reversal|lock order|deadlock/i,
+    5,
+  ],
   [/lockdep|witness|held by|is trying to acquire|already holding/i, 4],
   [/\block(s|ed|ing)?\b|mutex|spinlock|rwsem/i, 2],
   [/^\s*(=|-){20,}\s*$/, 1],

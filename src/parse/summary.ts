@@ -39,7 +39,9 @@ export function summarizeReport(r: Report): ReportSummary {
           ` (${d.trace.length} frames)`,
       ),
     ),
-    SCENARIO: r.scenario ? JSON.stringify(r.scenario.steps.map((s) => stepText(r.scenario!.cpus, s))) : '-',
+    SCENARIO: r.scenario
+      ? JSON.stringify(r.scenario.steps.map((s) => stepText(r.scenario!.cpus, s)))
+      : '-',
     HELD: r.heldLocks ? JSON.stringify(r.heldLocks.map((h) => `#${h.index} ${h.class}`)) : '-',
     TRACE: `${r.trace.length} frames` + (r.trace.length ? `: ${firstReliable(r)}` : ''),
     LINES: `${r.lines.start}-${r.lines.end}`,

@@ -2,7 +2,8 @@
 /* eslint-disable no-control-regex -- matching control characters is the point of this file */
 
 // Serial console captures: "[ESC[32m ok ESC[39;49m" (syzkaller 152); OSC titles; charset shifts.
-const ANSI = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[()][0-9A-Za-z]|[@-Z\\-_78=>])/g;
+const ANSI =
+  /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[()][0-9A-Za-z]|[@-Z\\-_78=>])/g;
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/g;
 // Mail and HTML copies: "Tainted: G=C2=A0=C2=A0 W" (U+00A0), narrow/figure spaces, zero-width ones.
 const SPACES = /[\u00a0\u2007\u202f]/g;

@@ -39,7 +39,11 @@ export function replaceTabEscapes(text: string, literal: boolean): string {
 }
 
 /** The next escaped newline at or after `from`: its index and length, or null. */
-export function findNewlineEscape(text: string, from: number, literal: boolean): { at: number; len: number } | null {
+export function findNewlineEscape(
+  text: string,
+  from: number,
+  literal: boolean,
+): { at: number; len: number } | null {
   const re = literal ? NEWLINE_OR_LITERAL : NEWLINE;
   re.lastIndex = from;
   const m = re.exec(text);

@@ -48,7 +48,12 @@ describe('dmesg timestamps and caller ids', () => {
 
   it('gives lines without an id the stream of the line before', () => {
     const out = clean(
-      lines('[  1.000000][ T1] 2 locks held by a/1:', 'tail without prefix', '[  1.000001][ T2] x', '[  1.000002][ T1] y'),
+      lines(
+        '[  1.000000][ T1] 2 locks held by a/1:',
+        'tail without prefix',
+        '[  1.000001][ T2] x',
+        '[  1.000002][ T1] y',
+      ),
     ).lines;
     expect(out.map((l) => l.stream)).toEqual(['T1', 'T1', 'T2', 'T1']);
   });
@@ -60,12 +65,16 @@ describe('dmesg timestamps and caller ids', () => {
 
 describe('log levels, syslog and journal prefixes', () => {
   it('strips <N>, with and without a timestamp, and i915 CI "<4> [ts] "', () => {
-    expect(texts(lines('<4>[   12.345600] WARNING: x', '<4> [1802.499647]  #0: y', '<6>Linux version 6.1', '<4> [197.079335] '))).toEqual([
-      'WARNING: x',
-      ' #0: y',
-      'Linux version 6.1',
-      '',
-    ]);
+    expect(
+      texts(
+        lines(
+          '<4>[   12.345600] WARNING: x',
+          '<4> [1802.499647]  #0: y',
+          '<6>Linux version 6.1',
+          '<4> [197.079335] ',
+        ),
+      ),
+    ).toEqual(['WARNING: x', ' #0: y', 'Linux version 6.1', '']);
   });
 
   it('strips syslog dates with the host, also around a dmesg timestamp', () => {
@@ -78,15 +87,24 @@ describe('log levels, syslog and journal prefixes', () => {
           '2020-06-22T15:46:56.123456+02:00 host kernel: lock(&a);',
         ),
       ),
-    ).toEqual(['WARNING: possible circular locking dependency detected', ' #0: x', '======', 'lock(&a);']);
+    ).toEqual([
+      'WARNING: possible circular locking dependency detected',
+      ' #0: x',
+      '======',
+      'lock(&a);',
+    ]);
   });
 
   it('strips journalctl "[ts] host kernel:" and a bare "kernel: "', () => {
-    expect(texts(lines('[    7.886892] fmac.local kernel: WARNING: x', 'kernel:       __lock_acquire+0x798/0xe50', 'kernel:'))).toEqual([
-      'WARNING: x',
-      '      __lock_acquire+0x798/0xe50',
-      '',
-    ]);
+    expect(
+      texts(
+        lines(
+          '[    7.886892] fmac.local kernel: WARNING: x',
+          'kernel:       __lock_acquire+0x798/0xe50',
+          'kernel:',
+        ),
+      ),
+    ).toEqual(['WARNING: x', '      __lock_acquire+0x798/0xe50', '']);
   });
 
   it('removes the journald continuation indent and keeps the relative indent after it', () => {
@@ -99,18 +117,30 @@ describe('log levels, syslog and journal prefixes', () => {
         `${pad} *** DEADLOCK ***`,
       ),
     );
-    expect(out.lines.map((l) => l.text)).toEqual(['', 'but task is already holding lock:', '', ' *** DEADLOCK ***']);
-  });
-
-  it('removes util-linux dmesg continuation indent (the message column)', () => {
-    expect(texts(lines('[    5.998894] ', '               other info that might help us debug this:'))).toEqual([
+    expect(out.lines.map((l) => l.text)).toEqual([
       '',
-      'other info that might help us debug this:',
+      'but task is already holding lock:',
+      '',
+      ' *** DEADLOCK ***',
     ]);
   });
 
+  it('removes util-linux dmesg continuation indent (the message column)', () => {
+    expect(
+      texts(lines('[    5.998894] ', '               other info that might help us debug this:')),
+    ).toEqual(['', 'other info that might help us debug this:']);
+  });
+
   it('strips FreeBSD msgbuf timestamps only when a run of lines carries them', () => {
-    expect(texts(lines('[318] lock order reversal:', '[318]  1st 0xfffff800061c4d80 a (a) @ x.c:74', '[318] KDB: stack backtrace:'))).toEqual([
+    expect(
+      texts(
+        lines(
+          '[318] lock order reversal:',
+          '[318]  1st 0xfffff800061c4d80 a (a) @ x.c:74',
+          '[318] KDB: stack backtrace:',
+        ),
+      ),
+    ).toEqual([
       'lock order reversal:',
       ' 1st 0xfffff800061c4d80 a (a) @ x.c:74',
       'KDB: stack backtrace:',
@@ -121,17 +151,25 @@ describe('log levels, syslog and journal prefixes', () => {
   });
 
   it('strips Valgrind pid columns', () => {
-    expect(texts(lines('==19820== Thread #27: lock order "0x1 before 0x2" violated', '==19820==    at 0x4C3: f (a.c:1)'))).toEqual([
-      'Thread #27: lock order "0x1 before 0x2" violated',
-      '   at 0x4C3: f (a.c:1)',
-    ]);
+    expect(
+      texts(
+        lines(
+          '==19820== Thread #27: lock order "0x1 before 0x2" violated',
+          '==19820==    at 0x4C3: f (a.c:1)',
+        ),
+      ),
+    ).toEqual(['Thread #27: lock order "0x1 before 0x2" violated', '   at 0x4C3: f (a.c:1)']);
   });
 });
 
 describe('escaped newlines and TABs', () => {
   it('splits rsyslog #012 and expands #011, even mid-line', () => {
     const out = clean(
-      lines('kernel: #012but task is already holding lock:', 'kernel: Chain exists of:#012  &ids->rwsem --> &a#011x', 'kernel: #012 *** DEADLOCK ***'),
+      lines(
+        'kernel: #012but task is already holding lock:',
+        'kernel: Chain exists of:#012  &ids->rwsem --> &a#011x',
+        'kernel: #012 *** DEADLOCK ***',
+      ),
     );
     expect(out.lines.map((l) => [l.text, l.origin])).toEqual([
       ['', 1],
@@ -167,7 +205,11 @@ describe('escaped newlines and TABs', () => {
   });
 
   it('treats a two-character \\n as a separator only when lines start after it', () => {
-    expect(texts('"WARNING: possible recursive locking detected\\n6.1.0 #1 Not tainted\\n--------------------------------------------\\nx"')).toEqual([
+    expect(
+      texts(
+        '"WARNING: possible recursive locking detected\\n6.1.0 #1 Not tainted\\n--------------------------------------------\\nx"',
+      ),
+    ).toEqual([
       '"WARNING: possible recursive locking detected',
       '6.1.0 #1 Not tainted',
       '--------------------------------------------',
@@ -192,13 +234,19 @@ describe('line breaks and characters', () => {
   });
 
   it('removes ANSI escapes and control characters', () => {
-    expect(texts('[....] Starting sshd\x1b[?25l\x1b[?1c\x1b7\x1b[1G[\x1b[32m ok \x1b[39;49m\x1b8\x1b[?25h\x1b[?0c.\x07')).toEqual([
-      '[....] Starting sshd[ ok .',
-    ]);
+    expect(
+      texts(
+        '[....] Starting sshd\x1b[?25l\x1b[?1c\x1b7\x1b[1G[\x1b[32m ok \x1b[39;49m\x1b8\x1b[?25h\x1b[?0c.\x07',
+      ),
+    ).toEqual(['[....] Starting sshd[ ok .']);
   });
 
   it('expands TABs to the next multiple of 8 and turns no-break spaces into spaces', () => {
-    expect(texts('\tlock(&a);\nab\tc\nTainted: G\u00a0\u00a0W\u200b')).toEqual(['        lock(&a);', 'ab      c', 'Tainted: G  W']);
+    expect(texts('\tlock(&a);\nab\tc\nTainted: G\u00a0\u00a0W\u200b')).toEqual([
+      '        lock(&a);',
+      'ab      c',
+      'Tainted: G  W',
+    ]);
   });
 
   it('trims trailing blanks', () => {
@@ -209,7 +257,11 @@ describe('line breaks and characters', () => {
   });
 
   it('splits a splat glued to a userspace line', () => {
-    expect(texts('Delete files in sequential order...[  162.282301] ======================================================')).toEqual([
+    expect(
+      texts(
+        'Delete files in sequential order...[  162.282301] ======================================================',
+      ),
+    ).toEqual([
       'Delete files in sequential order...',
       '======================================================',
     ]);

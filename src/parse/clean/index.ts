@@ -34,7 +34,8 @@ export interface CleanResult {
 
 export function cleanText(input: string, options: CleanOptions = {}): CleanResult {
   const diagnostics: Diagnostic[] = [];
-  const note = (line: number | null, message: string) => diagnostics.push({ line, severity: 'info', message });
+  const note = (line: number | null, message: string) =>
+    diagnostics.push({ line, severity: 'info', message });
   const starts = compileLineStarts(options.lineStarts);
 
   let raw = splitPhysicalLines(input);
@@ -49,10 +50,16 @@ export function cleanText(input: string, options: CleanOptions = {}): CleanResul
   const stripped = stripPrefixes(raw, starts);
   const { stats } = stripped;
   if (stats.escapedNewlines > 0) {
-    note(stats.firstEscapeLine, `split lines at ${stats.escapedNewlines} escaped newlines (#012, \\x0a or \\n)`);
+    note(
+      stats.firstEscapeLine,
+      `split lines at ${stats.escapedNewlines} escaped newlines (#012, \\x0a or \\n)`,
+    );
   }
   if (stats.midTimestampCuts > 0) {
-    note(stats.firstCutLine, `split lines before ${stats.midTimestampCuts} kernel timestamps found inside a line`);
+    note(
+      stats.firstCutLine,
+      `split lines before ${stats.midTimestampCuts} kernel timestamps found inside a line`,
+    );
   }
 
   const flat = resplitFlattened(stripped.lines, starts);
@@ -61,10 +68,17 @@ export function cleanText(input: string, options: CleanOptions = {}): CleanResul
   // Indentation a commit message or a quote added is routine: no diagnostic for it.
   dedentBlocks(flat.lines);
 
-  const rejoined = rejoinWrapped(flat.lines, { starts, width, indentsContinuations: stats.continuations > 0 });
+  const rejoined = rejoinWrapped(flat.lines, {
+    starts,
+    width,
+    indentsContinuations: stats.continuations > 0,
+  });
   if (rejoined.joined > 0) {
     const s = rejoined.joined === 1 ? '' : 's';
-    note(rejoined.firstJoin, `rejoined ${rejoined.joined} wrapped line${s} (first at line ${rejoined.firstJoin})`);
+    note(
+      rejoined.firstJoin,
+      `rejoined ${rejoined.joined} wrapped line${s} (first at line ${rejoined.firstJoin})`,
+    );
   }
 
   // a flattened paragraph that a mailer then wrapped is whole again only now
@@ -75,7 +89,9 @@ export function cleanText(input: string, options: CleanOptions = {}): CleanResul
 }
 
 /** Trailing blanks go; a line without a caller id stays with the stream before it. */
-function finish(lines: readonly { text: string; origin: number; originEnd: number; stream: string | null }[]): CleanLine[] {
+function finish(
+  lines: readonly { text: string; origin: number; originEnd: number; stream: string | null }[],
+): CleanLine[] {
   const out: CleanLine[] = new Array(lines.length);
   let stream: string | null = null;
   for (let i = 0; i < lines.length; i++) {

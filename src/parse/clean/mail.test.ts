@@ -35,7 +35,15 @@ describe('e-mail quoting', () => {
 
   it('strips a "|" block, with or without a space after the bar', () => {
     expect(
-      texts(lines('>> |[ INFO: possible circular locking dependency detected ]', '>> |3.17.0-rc4+ #1498 Not tainted', '>> | (s_active#28){++++.+}, at: f+0x1/0x2', '>> |'))).toEqual([
+      texts(
+        lines(
+          '>> |[ INFO: possible circular locking dependency detected ]',
+          '>> |3.17.0-rc4+ #1498 Not tainted',
+          '>> | (s_active#28){++++.+}, at: f+0x1/0x2',
+          '>> |',
+        ),
+      ),
+    ).toEqual([
       '[ INFO: possible circular locking dependency detected ]',
       '3.17.0-rc4+ #1498 Not tainted',
       ' (s_active#28){++++.+}, at: f+0x1/0x2',
@@ -45,12 +53,27 @@ describe('e-mail quoting', () => {
   });
 
   it('leaves a lone "|" or "+" line alone', () => {
-    expect(texts(lines('text', '| not a block', 'text'))).toEqual(['text', '| not a block', 'text']);
+    expect(texts(lines('text', '| not a block', 'text'))).toEqual([
+      'text',
+      '| not a block',
+      'text',
+    ]);
     expect(texts(lines('+1 for this', 'ok'))).toEqual(['+1 for this', 'ok']);
   });
 
   it('strips C comment stars, diff pluses and FreeBSD "%" quoting when a block carries them', () => {
-    expect(texts(lines('/*', ' * ======================================================', ' *  *** DEADLOCK ***', ' *', ' *  lock(&a);', ' */'))).toEqual([
+    expect(
+      texts(
+        lines(
+          '/*',
+          ' * ======================================================',
+          ' *  *** DEADLOCK ***',
+          ' *',
+          ' *  lock(&a);',
+          ' */',
+        ),
+      ),
+    ).toEqual([
       '/*',
       '======================================================',
       ' *** DEADLOCK ***',
@@ -58,14 +81,26 @@ describe('e-mail quoting', () => {
       ' lock(&a);',
       ' */',
     ]);
-    expect(texts(lines('+++ b/Documentation/x.rst', '+[   12.345678] WARNING: x', '+', '+[   12.345679]  #0: y', '+[   12.345680] z'))).toEqual([
-      '+++ b/Documentation/x.rst',
-      'WARNING: x',
-      '',
-      ' #0: y',
-      'z',
-    ]);
-    expect(texts(lines('%  1st 0xc165bdec inp (tcpinp) @ a.c:1', '%  2nd 0xc07cd240 pf (pf) @ b.c:2', '% KDB: stack backtrace:'))).toEqual([
+    expect(
+      texts(
+        lines(
+          '+++ b/Documentation/x.rst',
+          '+[   12.345678] WARNING: x',
+          '+',
+          '+[   12.345679]  #0: y',
+          '+[   12.345680] z',
+        ),
+      ),
+    ).toEqual(['+++ b/Documentation/x.rst', 'WARNING: x', '', ' #0: y', 'z']);
+    expect(
+      texts(
+        lines(
+          '%  1st 0xc165bdec inp (tcpinp) @ a.c:1',
+          '%  2nd 0xc07cd240 pf (pf) @ b.c:2',
+          '% KDB: stack backtrace:',
+        ),
+      ),
+    ).toEqual([
       ' 1st 0xc165bdec inp (tcpinp) @ a.c:1',
       ' 2nd 0xc07cd240 pf (pf) @ b.c:2',
       'KDB: stack backtrace:',
@@ -73,13 +108,32 @@ describe('e-mail quoting', () => {
   });
 
   it('keeps a real " *** DEADLOCK ***" line', () => {
-    expect(texts(lines(' lock(&a);', '', ' *** DEADLOCK ***', '', 'x'))).toEqual([' lock(&a);', '', ' *** DEADLOCK ***', '', 'x']);
+    expect(texts(lines(' lock(&a);', '', ' *** DEADLOCK ***', '', 'x'))).toEqual([
+      ' lock(&a);',
+      '',
+      ' *** DEADLOCK ***',
+      '',
+      'x',
+    ]);
   });
 });
 
 describe('commit-message indentation', () => {
   it('dedents a 4-space block around a banner, and a TAB-indented one', () => {
-    expect(texts(lines('reported a warning as follows', '', '    ====', '    =================================', '    WARNING: x', '       f+0x1/0x2', '', 'Fix it.'))).toEqual([
+    expect(
+      texts(
+        lines(
+          'reported a warning as follows',
+          '',
+          '    ====',
+          '    =================================',
+          '    WARNING: x',
+          '       f+0x1/0x2',
+          '',
+          'Fix it.',
+        ),
+      ),
+    ).toEqual([
       'reported a warning as follows',
       '',
       '====',
@@ -89,7 +143,20 @@ describe('commit-message indentation', () => {
       '',
       'Fix it.',
     ]);
-    expect(texts(lines('observed:', '', '\t=========================', '\tWARNING: held lock freed!', '\t#0: ffff888103f960e0 (&a){+.+.}-{4:4}, at: f+0x1/0x2', '', '\tstack backtrace:', '\t<TASK>'))).toEqual([
+    expect(
+      texts(
+        lines(
+          'observed:',
+          '',
+          '\t=========================',
+          '\tWARNING: held lock freed!',
+          '\t#0: ffff888103f960e0 (&a){+.+.}-{4:4}, at: f+0x1/0x2',
+          '',
+          '\tstack backtrace:',
+          '\t<TASK>',
+        ),
+      ),
+    ).toEqual([
       'observed:',
       '',
       '=========================',
@@ -102,7 +169,20 @@ describe('commit-message indentation', () => {
   });
 
   it('dedents only the report inside a git log excerpt (4 + 5 spaces)', () => {
-    expect(texts(lines('commit 9a5ad5c5', '', '    leds: trigger: fix', '', '     ========================================================', '     WARNING: possible irq lock inversion dependency detected', '      (&trig->leddev_list_lock){.+.?}-{2:2}', '    Signed-off-by: x'))).toEqual([
+    expect(
+      texts(
+        lines(
+          'commit 9a5ad5c5',
+          '',
+          '    leds: trigger: fix',
+          '',
+          '     ========================================================',
+          '     WARNING: possible irq lock inversion dependency detected',
+          '      (&trig->leddev_list_lock){.+.?}-{2:2}',
+          '    Signed-off-by: x',
+        ),
+      ),
+    ).toEqual([
       'commit 9a5ad5c5',
       '',
       '    leds: trigger: fix',
@@ -115,7 +195,15 @@ describe('commit-message indentation', () => {
   });
 
   it('dedents one space after a "> " quote ("  >  =====")', () => {
-    expect(texts(lines('>  =============================', '>  WARNING: suspicious RCU usage', '>   #0: ffffff81745d6ee8 (&a){+.+.}, at: f+0x1c/0x2c'))).toEqual([
+    expect(
+      texts(
+        lines(
+          '>  =============================',
+          '>  WARNING: suspicious RCU usage',
+          '>   #0: ffffff81745d6ee8 (&a){+.+.}, at: f+0x1c/0x2c',
+        ),
+      ),
+    ).toEqual([
       '=============================',
       'WARNING: suspicious RCU usage',
       ' #0: ffffff81745d6ee8 (&a){+.+.}, at: f+0x1c/0x2c',
@@ -123,7 +211,11 @@ describe('commit-message indentation', () => {
   });
 
   it('never dedents frames under a chain entry', () => {
-    expect(texts(lines('-> #1 (&a){+.+.}:', '       f+0x1/0x2', '       g+0x1/0x2'))).toEqual(['-> #1 (&a){+.+.}:', '       f+0x1/0x2', '       g+0x1/0x2']);
+    expect(texts(lines('-> #1 (&a){+.+.}:', '       f+0x1/0x2', '       g+0x1/0x2'))).toEqual([
+      '-> #1 (&a){+.+.}:',
+      '       f+0x1/0x2',
+      '       g+0x1/0x2',
+    ]);
   });
 });
 
@@ -148,7 +240,11 @@ describe('hard wrapping', () => {
       ['Pid: 684, comm: modprobe Not tainted 3.1.0-0.rc0.git19.1.fc17.x86_64 #1', 4, 5],
       ['WARNING: possible circular locking dependency detected', 6, 7],
     ]);
-    expect(out.diagnostics).toContainEqual({ line: 3, severity: 'info', message: 'rejoined 3 wrapped lines (first at line 3)' });
+    expect(out.diagnostics).toContainEqual({
+      line: 3,
+      severity: 'info',
+      message: 'rejoined 3 wrapped lines (first at line 3)',
+    });
   });
 
   it('rejoins a lock line cut after its instance address, with the caller id kept', () => {
@@ -168,7 +264,15 @@ describe('hard wrapping', () => {
   });
 
   it('rejoins a tail that lost the quote', () => {
-    expect(texts(lines(ruler('> > > [    5.320063] x'), '> > > [    5.320063] /usr/src/kernel/include/trace/events/lock.h:37', 'suspicious rcu_dereference_check() usage!'))[1]).toBe(
+    expect(
+      texts(
+        lines(
+          ruler('> > > [    5.320063] x'),
+          '> > > [    5.320063] /usr/src/kernel/include/trace/events/lock.h:37',
+          'suspicious rcu_dereference_check() usage!',
+        ),
+      )[1],
+    ).toBe(
       '/usr/src/kernel/include/trace/events/lock.h:37 suspicious rcu_dereference_check() usage!',
     );
   });
@@ -176,16 +280,23 @@ describe('hard wrapping', () => {
   it('rejoins a journald "kernel:" line wrapped right after its prefix', () => {
     const pad = ' '.repeat(34);
     const first = ruler('[    7.887316] fmac.local kernel:   lock(sb_pagefaults);');
-    expect(texts(lines(first, '[    7.887317] fmac.local kernel:', 'lock(&mm->mmap_sem#2);', '[    7.887321] fmac.local kernel:', `${pad} *** DEADLOCK ***`))).toEqual([
-      first.slice(34),
-      'lock(&mm->mmap_sem#2);',
-      '',
-      ' *** DEADLOCK ***',
-    ]);
+    expect(
+      texts(
+        lines(
+          first,
+          '[    7.887317] fmac.local kernel:',
+          'lock(&mm->mmap_sem#2);',
+          '[    7.887321] fmac.local kernel:',
+          `${pad} *** DEADLOCK ***`,
+        ),
+      ),
+    ).toEqual([first.slice(34), 'lock(&mm->mmap_sem#2);', '', ' *** DEADLOCK ***']);
   });
 
   it('keeps prefix-less continuation lines of an i915 CI log', () => {
-    expect(texts(lines('<4> [197.079335] ', 'but task is already holding lock:', '<4> [197.079340] x'))).toEqual(['', 'but task is already holding lock:', 'x']);
+    expect(
+      texts(lines('<4> [197.079335] ', 'but task is already holding lock:', '<4> [197.079340] x')),
+    ).toEqual(['', 'but task is already holding lock:', 'x']);
   });
 
   it('rejoins mid-phrase tails of unprefixed text only', () => {
@@ -208,7 +319,8 @@ describe('hard wrapping', () => {
     ).toEqual([
       ruler('hardirqs last  enabled at (208973): [<c02661f0>] _spin_unlock+0x36/0x55'),
       wide('the existing dependency chain (in') + ' reverse order) is:',
-      wide(' #0:  (&__lockdep_no_validate__){......}, at:') + ' [<ffffffff81314d0c>] __driver_attach+0x3b/0x82',
+      wide(' #0:  (&__lockdep_no_validate__){......}, at:') +
+        ' [<ffffffff81314d0c>] __driver_attach+0x3b/0x82',
       ruler('hardirqs last disabled at (208972): [<c0265c4b>] _spin_lock+0xf/0x3c'),
       'softirqs last  enabled at (208970): [<c021367d>] lock_sock+0x1/0x2',
       ruler('[ INFO: possible circular locking dependency detected ]'),
@@ -240,13 +352,24 @@ describe('quoted-printable', () => {
       ['WARNING: possible irq lock inversion dependency detected', 3, 3],
       ['6.11.0-rc6+ #59 Tainted: G   W', 4, 4],
       ['', 5, 5],
-      ['ffffa0f0cff965f0 (&vdev->irqlock){-...}-{2:2}, at: vfio_intx_handler+0x21/0xd0 [vfio_pci_core]', 6, 7],
+      [
+        'ffffa0f0cff965f0 (&vdev->irqlock){-...}-{2:2}, at: vfio_intx_handler+0x21/0xd0 [vfio_pci_core]',
+        6,
+        7,
+      ],
     ]);
-    expect(out.diagnostics.map((d) => d.message)).toContain('decoded quoted-printable (=3D, =20, soft line breaks)');
+    expect(out.diagnostics.map((d) => d.message)).toContain(
+      'decoded quoted-printable (=3D, =20, soft line breaks)',
+    );
   });
 
   it('leaves text with plain "=" banners alone', () => {
-    const input = lines('======================================================', 'x =3D y', 'rcu_scheduler_active = 2, debug_locks = 1', 'a=20');
+    const input = lines(
+      '======================================================',
+      'x =3D y',
+      'rcu_scheduler_active = 2, debug_locks = 1',
+      'a=20',
+    );
     expect(texts(input)).toEqual(input.split('\n'));
   });
 });
@@ -274,7 +397,9 @@ describe('reports flattened onto one line', () => {
       '</blockquote>',
     ]);
     expect(out.lines.every((l, i) => l.origin === (i === 0 ? 1 : i === 9 ? 3 : 2))).toBe(true);
-    expect(out.diagnostics.map((d) => d.message)).toContain('re-split a line flattened onto one line (line 2)');
+    expect(out.diagnostics.map((d) => d.message)).toContain(
+      're-split a line flattened onto one line (line 2)',
+    );
   });
 
   it('leaves a long line alone without a vocabulary, and a long line with one line start', () => {
@@ -292,7 +417,9 @@ describe('the lineStarts convention', () => {
 
   it('copes with regexes that cannot be combined into one', () => {
     const flat = `${'x '.repeat(100)}aa one bb two`;
-    const out = cleanText(flat, { lineStarts: [/(?<w>a)\k<w>/, /(?<w>b)\k<w>/] }).lines.map((l) => l.text);
+    const out = cleanText(flat, { lineStarts: [/(?<w>a)\k<w>/, /(?<w>b)\k<w>/] }).lines.map(
+      (l) => l.text,
+    );
     expect(out).toEqual([`${'x '.repeat(100)}`.trimEnd(), 'aa one', 'bb two']);
   });
 });

@@ -49,7 +49,10 @@ export function scanQuotes(text: string, tight = false, from = 0): QuoteScan {
   return { depth, end: i, gap, ...w };
 }
 
-function scanWeak(text: string, i: number): { weak: WeakKind | null; weakLen: number; weakSpace: boolean } {
+function scanWeak(
+  text: string,
+  i: number,
+): { weak: WeakKind | null; weakLen: number; weakSpace: boolean } {
   const c = text.charCodeAt(i);
   const next = text.charCodeAt(i + 1);
   const none = { weak: null, weakLen: 0, weakSpace: false };
@@ -62,14 +65,21 @@ function scanWeak(text: string, i: number): { weak: WeakKind | null; weakLen: nu
   // Inside a C comment: " *  lock(&a);" (but not " *** DEADLOCK ***")
   if (c === 32 && next === 42 /* * */) {
     const after = text.charCodeAt(i + 2);
-    if (after === 32 || Number.isNaN(after)) return { weak: '*', weakLen: 2, weakSpace: after === 32 };
+    if (after === 32 || Number.isNaN(after))
+      return { weak: '*', weakLen: 2, weakSpace: after === 32 };
     return none;
   }
-  if (c === 42 && (next === 32 || Number.isNaN(next))) return { weak: '*', weakLen: 1, weakSpace: next === 32 };
+  if (c === 42 && (next === 32 || Number.isNaN(next)))
+    return { weak: '*', weakLen: 1, weakSpace: next === 32 };
   // FreeBSD msgbuf timestamps: "[318] lock order reversal: …"
   if (c === 91 /* [ */) {
     const m = MSGBUF.exec(text.slice(i, i + 14));
-    if (m) return { weak: '[n]', weakLen: m[0].length, weakSpace: text.charCodeAt(i + m[0].length) === 32 };
+    if (m)
+      return {
+        weak: '[n]',
+        weakLen: m[0].length,
+        weakSpace: text.charCodeAt(i + m[0].length) === 32,
+      };
   }
   return none;
 }
@@ -129,7 +139,8 @@ export function scanLogger(text: string, from: number): LoggerScan {
     }
     if (end < 0 && prefixed && at === pos) {
       const k = text.indexOf(' kernel:', at);
-      if (k > at && k - at <= 64 && stickyEnd(HOST_KERNEL, text, at) >= 0) end = HOST_KERNEL.lastIndex;
+      if (k > at && k - at <= 64 && stickyEnd(HOST_KERNEL, text, at) >= 0)
+        end = HOST_KERNEL.lastIndex;
     }
     if (end < 0) break;
     prefixed = true;

@@ -21,12 +21,12 @@ export function looksQuotedPrintable(lines: readonly RawLine[]): boolean {
         // encoders break at 76 columns: "…kernfs_remove_by_name_ns+0x3c/=" (not a "=====" banner)
         const before = text.charCodeAt(i - 1);
         if (text.length >= 70 && text.length <= 76 && before !== 61 && before !== 32) soft++;
-      }
-      else {
+      } else {
         const pair = text.slice(i + 1, i + 3);
         if (HEX.test(pair)) {
           valid++;
-          if (pair === '3D' || pair === '20' || pair === 'C2' || pair === '09' || pair === 'E2') telltale++;
+          if (pair === '3D' || pair === '20' || pair === 'C2' || pair === '09' || pair === 'E2')
+            telltale++;
         } else invalid++;
       }
       i = text.indexOf('=', i + 1);

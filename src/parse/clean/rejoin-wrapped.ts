@@ -70,13 +70,16 @@ export function rejoinWrapped(
 function isTail(prev: WorkLine, line: WorkLine, ctx: WrapContext): boolean {
   if (!line.first || !prev.last || line.origin !== prev.originEnd + 1) return false;
   // a tail keeps its line's quote (wrapped, then quoted) or has none (quoted, then wrapped)
-  if (line.prefixed || line.continuation || (line.quote > 0 && line.quote !== prev.quote)) return false;
+  if (line.prefixed || line.continuation || (line.quote > 0 && line.quote !== prev.quote))
+    return false;
   const c = line.text.charCodeAt(0);
   if (Number.isNaN(c) || c === 32) return false;
   const { width } = ctx;
   const word = firstWordLength(line.text);
   const lostPrefix =
-    (prev.inPrefixed && !line.inPrefixed) || (prev.weak && !line.weak) || (prev.dedent > 0 && line.dedent === 0);
+    (prev.inPrefixed && !line.inPrefixed) ||
+    (prev.weak && !line.weak) ||
+    (prev.dedent > 0 && line.dedent === 0);
   if (lostPrefix) {
     // wrapped right after the prefix: "[  530.120884][ T8811]\n=====…" (the word did not fit), or
     // anything after a journald prefix, whose own continuation lines are indented
@@ -94,11 +97,13 @@ function isTail(prev: WorkLine, line: WorkLine, ctx: WrapContext): boolean {
   }
   // A line that lost only the quote may be the writer's own answer: it must look cut.
   if (prev.quote > 0 && line.quote === 0) {
-    if (isBlank(prev.text) || looksFinished(prev.text) || prev.rawLength + 1 + word <= MIN_WRAP) return false;
+    if (isBlank(prev.text) || looksFinished(prev.text) || prev.rawLength + 1 + word <= MIN_WRAP)
+      return false;
     return ctx.starts.startsLine(line.text) ? endsCut(prev.text) : true;
   }
   if (isBlank(prev.text) || looksFinished(prev.text)) return false;
-  if (line.quote !== prev.quote || line.weak !== prev.weak || line.inPrefixed !== prev.inPrefixed) return false;
+  if (line.quote !== prev.quote || line.weak !== prev.weak || line.inPrefixed !== prev.inPrefixed)
+    return false;
   // Without a prefix to go by: the next word did not fit, the line is not longer than the wrap
   // width ("SOURCE: …" headers and long log lines are not wrapped), and it was cut mid-way.
   if (width === null || prev.rawLength > width) return false;

@@ -8,7 +8,10 @@ import type { WorkLine } from './work-line';
 export const FLATTENED_MIN_LENGTH = 200;
 const MIN_CUTS = 2;
 
-export function resplitFlattened(lines: WorkLine[], starts: LineStarts): { lines: WorkLine[]; resplit: number[] } {
+export function resplitFlattened(
+  lines: WorkLine[],
+  starts: LineStarts,
+): { lines: WorkLine[]; resplit: number[] } {
   if (starts.empty) return { lines, resplit: [] };
   const resplit: number[] = [];
   const out: WorkLine[] = [];
@@ -46,7 +49,8 @@ function findCuts(text: string, starts: LineStarts): number[] {
   const cuts: number[] = [];
   for (let i = 1; i < text.length; i++) {
     const prev = text.charCodeAt(i - 1);
-    if ((prev !== 32 && prev !== 9) || text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) continue;
+    if ((prev !== 32 && prev !== 9) || text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)
+      continue;
     if (!starts.startsLine(text, i)) continue;
     if (glued(text, i)) continue;
     cuts.push(i);

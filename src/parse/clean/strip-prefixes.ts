@@ -17,7 +17,10 @@ export interface StripStats {
   continuations: number;
 }
 
-export function stripPrefixes(raw: readonly RawLine[], starts: LineStarts): { lines: WorkLine[]; stats: StripStats } {
+export function stripPrefixes(
+  raw: readonly RawLine[],
+  starts: LineStarts,
+): { lines: WorkLine[]; stats: StripStats } {
   const quotes = raw.map((l) => scanQuotes(l.text));
   const tight = tightQuoteDepths(raw, quotes);
   if (tight.size > 0) {
@@ -26,7 +29,13 @@ export function stripPrefixes(raw: readonly RawLine[], starts: LineStarts): { li
     });
   }
   const weakTake = decideWeakRuns(raw, quotes);
-  const stats: StripStats = { escapedNewlines: 0, firstEscapeLine: null, midTimestampCuts: 0, firstCutLine: null, continuations: 0 };
+  const stats: StripStats = {
+    escapedNewlines: 0,
+    firstEscapeLine: null,
+    midTimestampCuts: 0,
+    firstCutLine: null,
+    continuations: 0,
+  };
   const out: WorkLine[] = [];
   // journald and util-linux dmesg indent a record's later lines to the message column
   let messageColumn = 0;
@@ -43,7 +52,8 @@ export function stripPrefixes(raw: readonly RawLine[], starts: LineStarts): { li
       base = inner.end;
       depth += inner.depth;
     }
-    const literal = hasEscapes(text) && text.indexOf('\\n') >= 0 && usesLiteralNewlines(text, starts);
+    const literal =
+      hasEscapes(text) && text.indexOf('\\n') >= 0 && usesLiteralNewlines(text, starts);
     if (hasEscapes(text)) text = replaceTabEscapes(text, literal);
 
     const pieces: WorkLine[] = [];
@@ -56,16 +66,20 @@ export function stripPrefixes(raw: readonly RawLine[], starts: LineStarts): { li
     let nextTs = -2;
     let nextEsc: { at: number; len: number } | null | undefined;
     for (let guard = 0; guard <= text.length; guard++) {
-      const scan = embedded ? { end: pos, prefixed: false, stream: null, width: 0 } : scanLogger(text, pos);
+      const scan = embedded
+        ? { end: pos, prefixed: false, stream: null, width: 0 }
+        : scanLogger(text, pos);
       if (scan.prefixed) {
         inPrefixed = true;
         if (first) messageColumn = scan.width - base;
       }
       const start = scan.end;
-      if (nextEsc === undefined || (nextEsc !== null && nextEsc.at < start)) nextEsc = findNewlineEscape(text, start, literal);
+      if (nextEsc === undefined || (nextEsc !== null && nextEsc.at < start))
+        nextEsc = findNewlineEscape(text, start, literal);
       const esc = nextEsc;
       const tsFrom = embedded ? start : start + 1;
-      if (nextTs === -2 || (nextTs >= 0 && nextTs < tsFrom)) nextTs = findMidTimestamp(text, tsFrom);
+      if (nextTs === -2 || (nextTs >= 0 && nextTs < tsFrom))
+        nextTs = findMidTimestamp(text, tsFrom);
       const tsLimit = esc ? esc.at : text.length;
       let ts = nextTs;
       if (ts >= tsLimit) ts = -1;
@@ -86,7 +100,8 @@ export function stripPrefixes(raw: readonly RawLine[], starts: LineStarts): { li
         rawLength: line.text.length,
         continuation: false,
       };
-      if (first && !scan.prefixed && messageColumn >= 8) takeContinuation(piece, messageColumn, stats);
+      if (first && !scan.prefixed && messageColumn >= 8)
+        takeContinuation(piece, messageColumn, stats);
       pieces.push(piece);
       if (cut < 0) break;
       if (ts >= 0) {
@@ -134,7 +149,12 @@ function decideWeakRuns(raw: readonly RawLine[], quotes: readonly QuoteScan[]): 
   const flush = () => {
     if (runKind !== null && members.length >= MIN_WEAK_RUN) {
       let tight = 0;
-      for (const i of members) if (!quotes[i]!.weakSpace && !isBlankFrom(raw[i]!.text, quotes[i]!.end + quotes[i]!.weakLen)) tight++;
+      for (const i of members)
+        if (
+          !quotes[i]!.weakSpace &&
+          !isBlankFrom(raw[i]!.text, quotes[i]!.end + quotes[i]!.weakLen)
+        )
+          tight++;
       // "| (s_active#28){++++.+}" next to "|[ INFO: …": the bar was added without a space, so the
       // space after it is the report's own indentation ("| " quoting never leaves "|text")
       const tightStyle = tight >= 2 && tight * 10 >= members.length;
@@ -177,11 +197,16 @@ function tightQuoteDepths(raw: readonly RawLine[], quotes: readonly QuoteScan[])
     m.set(q.depth, (m.get(q.depth) ?? 0) + 1);
   });
   const out = new Set<number>();
-  for (const [depth, n] of tight) if (n >= 2 && n * 10 >= n + (spaced.get(depth) ?? 0)) out.add(depth);
+  for (const [depth, n] of tight)
+    if (n >= 2 && n * 10 >= n + (spaced.get(depth) ?? 0)) out.add(depth);
   return out;
 }
 
-function nextMarked(raw: readonly RawLine[], quotes: readonly QuoteScan[], i: number): string | null {
+function nextMarked(
+  raw: readonly RawLine[],
+  quotes: readonly QuoteScan[],
+  i: number,
+): string | null {
   for (let j = i + 1; j < raw.length; j++) {
     if (!isBlankFrom(raw[j]!.text, quotes[j]!.end)) return quotes[j]!.weak;
   }
