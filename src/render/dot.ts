@@ -1,7 +1,7 @@
 // Reports as a Graphviz digraph: one node per lock class, one edge per dependency prev -> next.
 // Several reports merge into one lock graph, since a lock has the same name in every report.
 import type { Report } from '../model/types';
-import { firstInterestingFrame, formatFrame } from './frames';
+import { firstInterestingFrame, formatFrame } from '../model/frame';
 
 export interface DotOptions {
   /** the graph's label; defaults to the title when there is one report */

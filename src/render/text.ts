@@ -1,7 +1,7 @@
 // A report as a person reads it in a terminal: the cycle, where each dependency was taken,
 // what was held, the unsafe scenario — the parts one looks for in a 200-line splat.
 import type { Dependency, Diagnostic, Report, Scenario, ScenarioStep } from '../model/types';
-import { firstInterestingFrame, formatFrame } from './frames';
+import { firstInterestingFrame, formatFrame } from '../model/frame';
 
 export interface TextOptions {
   /** where the report came from, for the header ("kern.log") */

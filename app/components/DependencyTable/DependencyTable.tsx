@@ -1,5 +1,5 @@
 import type { Dependency } from '../../../src/model/types';
-import { frameText, whereTaken } from '../../format/report-text';
+import { firstInterestingFrame, formatFrame } from '../../../src/model/frame';
 
 /** The lock-order edges the report shows, with where each was taken. */
 export function DependencyTable({ dependencies }: { dependencies: readonly Dependency[] }) {
@@ -19,7 +19,7 @@ export function DependencyTable({ dependencies }: { dependencies: readonly Depen
         </thead>
         <tbody>
           {dependencies.map((d, i) => {
-            const at = whereTaken(d.trace);
+            const at = firstInterestingFrame(d.trace);
             return (
               <tr key={i} data-testid="report.dependency">
                 <td>
@@ -33,7 +33,7 @@ export function DependencyTable({ dependencies }: { dependencies: readonly Depen
                   <br />→ <code className="lock-class">{d.next}</code>
                 </td>
                 <td>
-                  {at ? <code>{frameText(at)}</code> : <span className="muted">no trace</span>}
+                  {at ? <code>{formatFrame(at)}</code> : <span className="muted">no trace</span>}
                   {d.trace.length > 1 ? (
                     <details>
                       <summary className="muted">{d.trace.length} frames</summary>
@@ -42,7 +42,7 @@ export function DependencyTable({ dependencies }: { dependencies: readonly Depen
                           <li key={k} className={f.unreliable ? 'frames__unreliable' : undefined}>
                             <code>
                               {f.unreliable ? '? ' : ''}
-                              {frameText(f)}
+                              {formatFrame(f)}
                             </code>
                           </li>
                         ))}

@@ -1,5 +1,5 @@
 import type { Frame } from '../../../src/model/types';
-import { frameText } from '../../format/report-text';
+import { formatFrame } from '../../../src/model/frame';
 
 /** The report's own backtrace; "?" frames (unreliable) are shown dimmed, as printed. */
 export function StackTrace({ trace }: { trace: readonly Frame[] }) {
@@ -11,7 +11,7 @@ export function StackTrace({ trace }: { trace: readonly Frame[] }) {
           <li key={i} className={f.unreliable ? 'frames__unreliable' : undefined}>
             <code>
               {f.unreliable ? '? ' : ''}
-              {frameText(f)}
+              {formatFrame(f)}
             </code>
           </li>
         ))}

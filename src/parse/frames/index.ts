@@ -5,4 +5,4 @@ export { parseFrameLine } from './parse-line';
 export { isTraceNoise } from './noise';
 export { readTrace, isTraceHeader, type Trace } from './trace';
 export { parseArmFrameLine, type ArmFrameLine } from './arm';
-export { formatFrame } from './format';
+export { formatFrame } from '../../model/frame';

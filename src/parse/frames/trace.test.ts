@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CleanLine } from '../clean/types';
-import { formatFrame } from './format';
+import { formatFrame } from '../../model/frame';
 import { readTrace } from './trace';
 
 const L = (text: string): CleanLine[] =>

@@ -1,4 +1,4 @@
-// Which frame of a dependency's trace a person wants to see: the first one past the locking
+// Frames as people read them. Which frame of a dependency's trace a person wants to see: the first one past the locking
 // machinery (lockdep itself, the lock primitives, might_fault), i.e. the caller that took the lock.
 import type { Frame } from '../model/types';
 
@@ -58,9 +58,9 @@ export function firstInterestingFrame(trace: readonly Frame[]): Frame | null {
   return reliable.find((f) => !isLockMachinery(f)) ?? reliable[0] ?? trace[0] ?? null;
 }
 
-/** A frame the way the kernel prints it, plus the source line when symbolized. */
+/** A frame the way the x86 kernel prints it (and syzbot, for file:line): `? f+0x1/0x2 [mod] a.c:3` */
 export function formatFrame(f: Frame): string {
-  let s = f.function + (f.offset ? `+${f.offset}` : '');
+  let s = (f.unreliable ? '? ' : '') + f.function + (f.offset ? `+${f.offset}` : '');
   if (f.module) s += ` [${f.module}]`;
   if (f.file) s += ` ${f.file}${f.line !== null ? `:${f.line}` : ''}`;
   return s;

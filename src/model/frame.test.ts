@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { baseFunctionName, firstInterestingFrame, formatFrame, isLockMachinery } from './frames';
-import { frame } from './fixtures';
+import { baseFunctionName, firstInterestingFrame, formatFrame, isLockMachinery } from './frame';
+import { frame } from '../render/fixtures';
 
 describe('firstInterestingFrame', () => {
   it('skips lockdep and the lock primitives to the caller that took the lock', () => {
@@ -55,6 +55,7 @@ describe('firstInterestingFrame', () => {
     expect(formatFrame({ ...frame('f+0x1/0x2'), file: 'fs/frob.c', line: 12 })).toBe(
       'f+0x1/0x2 fs/frob.c:12',
     );
+    expect(formatFrame(frame('stale_guess+0x1/0x2', true))).toBe('? stale_guess+0x1/0x2');
     expect(baseFunctionName('foo.isra.0')).toBe('foo');
   });
 });
