@@ -1,0 +1,3 @@
+// The lock graph: build it from reports, find its cycles, lay it out.
+export * from './types';
+export { buildLockGraph, type BuildOptions } from './build';
