@@ -1,3 +1,11 @@
 // The lock graph: build it from reports, find its cycles, lay it out.
 export * from './types';
 export { buildLockGraph, type BuildOptions } from './build';
+export {
+  cycleEdgeIds,
+  findCycles,
+  pathBetween,
+  shortestCycleThrough,
+  type FindCyclesOptions,
+  type FoundCycles,
+} from './cycles';
