@@ -9,3 +9,10 @@ export {
   type FindCyclesOptions,
   type FoundCycles,
 } from './cycles';
+export {
+  layeredLayout,
+  type LayeredLayout,
+  type LayoutGraph,
+  type LayoutOptions,
+  type Size,
+} from './layout';
