@@ -32,6 +32,11 @@ export interface LayoutOptions {
   rowGap?: number;
   /** a rank wider than this wraps onto several rows (default: about twice the side of a square holding every node, at least 1,600) */
   maxRowWidth?: number;
+  /**
+   * a drawing taller than this (and over 3 times taller than wide) folds its ranks into
+   * side-by-side columns; edges between columns then point up and right (default 20,000)
+   */
+  foldHeight?: number;
   /** barycenter down-and-up sweeps (default 4) */
   sweeps?: number;
 }
@@ -41,6 +46,8 @@ export interface LayeredLayout {
   positions: Record<string, { x: number; y: number }>;
   /** 0 at the top; every edge not in backEdges goes from a lower rank to a higher one */
   ranks: Record<string, number>;
+  /** the column of a folded drawing each node is in; all 0 when not folded */
+  columns: Record<string, number>;
   /** edges set aside to break cycles (they point up, or are self-loops), in edge order */
   backEdges: string[];
   width: number;
@@ -78,19 +85,22 @@ export function layeredLayout(graph: LayoutGraph, options: LayoutOptions = {}): 
     rankGap,
     rowGap: options.rowGap ?? 24,
     maxRowWidth: options.maxRowWidth ?? Math.max(1600, 2 * Math.sqrt(area)),
+    foldHeight: options.foldHeight ?? 20_000,
   });
 
   // null prototype: a class may be called "__proto__" or "constructor"
   const positions: Record<string, { x: number; y: number }> = Object.create(null);
   const ranks: Record<string, number> = Object.create(null);
+  const columns: Record<string, number> = Object.create(null);
   for (let v = 0; v < n; v++) {
     const id = nodes[v]!.id;
     positions[id] = { x: placed.x[v]!, y: placed.y[v]! };
     ranks[id] = rank[v]!;
+    columns[id] = placed.column[v]!;
   }
   const backEdges: string[] = [];
   edges.forEach((e, i) => {
     if (back[i]) backEdges.push(e.id);
   });
-  return { positions, ranks, backEdges, width: placed.width, height: placed.height };
+  return { positions, ranks, columns, backEdges, width: placed.width, height: placed.height };
 }

@@ -54,8 +54,12 @@ function expectEdgesDown(graph: LayoutGraph, layout: LayeredLayout) {
     expect(down, `${e.id} ${back.has(e.id) ? 'is set aside' : 'points down'}`).toBe(
       !back.has(e.id),
     );
-    if (!back.has(e.id))
+    if (back.has(e.id)) continue;
+    const [from, to] = [layout.columns[e.prev]!, layout.columns[e.next]!];
+    // within a column an edge points down; a folded drawing goes on in the next column
+    if (from === to)
       expect(layout.positions[e.next]!.y).toBeGreaterThan(layout.positions[e.prev]!.y);
+    else expect(layout.positions[e.next]!.x).toBeGreaterThan(layout.positions[e.prev]!.x);
   }
 }
 
@@ -140,6 +144,26 @@ describe('layeredLayout', () => {
     const auto = layeredLayout(g);
     expect(auto.width / auto.height).toBeGreaterThan(0.5);
     expect(auto.width / auto.height).toBeLessThan(8);
+  });
+
+  it('folds a deep drawing into columns, ranks in order left to right', () => {
+    const pairs: [string, string][] = [];
+    for (let i = 0; i < 2000; i++) for (const d of [1, 2]) pairs.push([`n${i}`, `n${i + d}`]);
+    const g = graphOf(pairs);
+    const layout = layeredLayout(g);
+    const cols = Object.values(layout.columns);
+    const count = Math.max(...cols) + 1;
+    expect(count).toBeGreaterThan(3);
+    expect(layout.width / layout.height).toBeGreaterThan(0.3);
+    expect(layout.width / layout.height).toBeLessThan(3);
+    expectEdgesDown(g, layout);
+    expectNoOverlap(g, layout, () => ({ width: 160, height: 40 }));
+    // columns hold consecutive ranks
+    for (const e of g.edges)
+      expect(layout.columns[e.next]).toBeGreaterThanOrEqual(layout.columns[e.prev]!);
+    // a report-sized cycle is never folded, however narrow
+    const tall = layeredLayout(buildLockGraph([circularReport(SEVEN)]));
+    expect(new Set(Object.values(tall.columns))).toEqual(new Set([0]));
   });
 
   it('takes sizes as a plain object (for a worker), with a default for the rest', () => {

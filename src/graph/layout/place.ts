@@ -1,6 +1,8 @@
 // Coordinates: one band per rank, top to bottom; in a band, nodes left to right in layer order,
-// rows centred. A layer wider than the row limit wraps onto several rows of its band, so a
-// whole-kernel graph (8,000 classes) stays a picture rather than a line 100,000 px wide.
+// rows centred. A layer wider than the row limit wraps onto several rows of its band, and a
+// graph far taller than wide folds its bands into side-by-side columns (ranks 0..k in the first,
+// then the next ones), so a whole-kernel graph (8,000 classes, thousands of ranks) stays a
+// picture rather than a ribbon 300,000 px long.
 
 export interface Size {
   width: number;
@@ -16,6 +18,8 @@ export interface Spacing {
   rowGap: number;
   /** widest a row may be before its rank wraps */
   maxRowWidth: number;
+  /** a drawing taller than this and over 3 times taller than wide folds into columns */
+  foldHeight: number;
 }
 
 export interface Placement {
@@ -24,58 +28,97 @@ export interface Placement {
   y: Float64Array;
   width: number;
   height: number;
+  /** the column each node is in (0 unless the drawing was folded) */
+  column: Int32Array;
+}
+
+interface Row {
+  nodes: number[];
+  width: number;
+  height: number;
+}
+
+interface Band {
+  rows: Row[];
+  width: number;
+  height: number;
 }
 
 export function placeLayers(layers: number[][], size: Size[], spacing: Spacing): Placement {
   const n = size.length;
   const x = new Float64Array(n);
   const y = new Float64Array(n);
+  const column = new Int32Array(n);
   const { nodeGap, rankGap, rowGap, maxRowWidth } = spacing;
 
-  // split each layer into rows; remember their widths and heights
-  const rows: { nodes: number[]; width: number; height: number; gapAbove: number }[] = [];
-  let width = 0;
+  const bands: Band[] = [];
   for (const layer of layers) {
-    let row: number[] = [];
-    let rowWidth = 0;
-    let rowHeight = 0;
-    let firstOfRank = true;
-    const flush = () => {
-      rows.push({
-        nodes: row,
-        width: rowWidth,
-        height: rowHeight,
-        gapAbove: firstOfRank ? rankGap : rowGap,
-      });
-      width = Math.max(width, rowWidth);
-      firstOfRank = false;
-      row = [];
-      rowWidth = 0;
-      rowHeight = 0;
-    };
+    if (layer.length === 0) continue; // longest-path ranks leave none, but be safe
+    const rows: Row[] = [];
+    let row: Row = { nodes: [], width: 0, height: 0 };
     for (const v of layer) {
       const s = size[v]!;
-      const grown = row.length ? rowWidth + nodeGap + s.width : s.width;
-      if (row.length && grown > maxRowWidth) flush();
-      rowWidth = row.length ? rowWidth + nodeGap + s.width : s.width;
-      rowHeight = Math.max(rowHeight, s.height);
-      row.push(v);
+      if (row.nodes.length && row.width + nodeGap + s.width > maxRowWidth) {
+        rows.push(row);
+        row = { nodes: [], width: 0, height: 0 };
+      }
+      row.width += (row.nodes.length ? nodeGap : 0) + s.width;
+      row.height = Math.max(row.height, s.height);
+      row.nodes.push(v);
     }
-    // an empty rank (longest-path ranks leave none, but be safe) still takes no room
-    if (row.length) flush();
+    rows.push(row);
+    const height = rows.reduce((h, r) => h + r.height, 0) + rowGap * (rows.length - 1);
+    bands.push({ rows, width: Math.max(...rows.map((r) => r.width)), height });
   }
 
-  let top = 0;
-  rows.forEach((row, i) => {
-    if (i > 0) top += row.gapAbove;
-    let left = (width - row.width) / 2;
-    for (const v of row.nodes) {
-      const s = size[v]!;
-      x[v] = left + s.width / 2;
-      y[v] = top + row.height / 2;
-      left += s.width + nodeGap;
-    }
-    top += row.height;
+  const columns = foldBands(bands, spacing);
+  const columnGap = Math.max(rankGap, nodeGap) * 2;
+  let left = 0;
+  let width = 0;
+  let height = 0;
+  columns.forEach((col, c) => {
+    const colWidth = Math.max(0, ...col.map((b) => b.width));
+    let top = 0;
+    col.forEach((band, i) => {
+      if (i > 0) top += rankGap;
+      band.rows.forEach((row, j) => {
+        if (j > 0) top += rowGap;
+        let at = left + (colWidth - row.width) / 2;
+        for (const v of row.nodes) {
+          const s = size[v]!;
+          x[v] = at + s.width / 2;
+          y[v] = top + row.height / 2;
+          column[v] = c;
+          at += s.width + nodeGap;
+        }
+        top += row.height;
+      });
+    });
+    height = Math.max(height, top);
+    width = left + colWidth;
+    left += colWidth + columnGap;
   });
-  return { x, y, width, height: top };
+  return { x, y, width, height, column };
+}
+
+/** Bands in columns of about equal height, aiming at a square-ish drawing; one column usually. */
+function foldBands(bands: Band[], spacing: Spacing): Band[][] {
+  const total = bands.reduce((h, b) => h + b.height, 0) + spacing.rankGap * (bands.length - 1);
+  const wide = Math.max(1, ...bands.map((b) => b.width));
+  if (total <= spacing.foldHeight || total <= 3 * wide) return [bands];
+  const count = Math.ceil(Math.sqrt(total / wide));
+  const target = total / count;
+  const columns: Band[][] = [[]];
+  let filled = 0;
+  for (const band of bands) {
+    let col = columns[columns.length - 1]!;
+    if (col.length && filled + spacing.rankGap + band.height > target) {
+      col = [];
+      columns.push(col);
+      filled = 0;
+    }
+    filled += (col.length ? spacing.rankGap : 0) + band.height;
+    col.push(band);
+  }
+  return columns;
 }
