@@ -12,7 +12,7 @@ function releaseSite(s: Section | null): { site: AtSite; line: LogicalLine } | n
   if (!s) return null;
   const candidates: LogicalLine[] = [];
   if (s.line && s.header?.rest) candidates.push({ ...s.line, text: s.header.rest });
-  candidates.push(...s.body);
+  for (const l of s.body) candidates.push(l);
   let fallback: { site: AtSite; line: LogicalLine } | null = null;
   for (const line of candidates) {
     if (line.text.trim() === '') continue;

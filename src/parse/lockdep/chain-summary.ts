@@ -13,7 +13,7 @@ export function readChainSummary(section: Section): ChainSummary | null {
   // rsyslog keeps the names on the header line: "Chain exists of:#012  &ids->rwsem --> …"
   if (section.line && section.header?.rest)
     candidates.push({ ...section.line, text: section.header.rest });
-  candidates.push(...section.body);
+  for (const l of section.body) candidates.push(l);
   for (const line of candidates) {
     const t = line.text.trim();
     if (t === '') continue;

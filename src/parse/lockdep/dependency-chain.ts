@@ -93,7 +93,8 @@ export function describeMissing(chain: ChainRead): string | null {
     list.length === 1
       ? `entry ${list[0]} is`
       : `entries ${list.slice(0, -1).join(', ')} and ${list[list.length - 1]} are`;
-  const low = Math.min(...chain.entries.map((e) => e.k));
+  let low = Infinity;
+  for (const e of chain.entries) low = Math.min(low, e.k);
   if (chain.missing.every((k) => k < low))
     return `the dependency chain stops at -> #${low}: ${names} missing`;
   return `the dependency chain has gaps: ${names} missing`;

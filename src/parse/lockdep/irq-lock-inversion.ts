@@ -20,11 +20,12 @@ export function assembleIrqInversion(b: ReportBuilder): Report {
 
   const deps: Dependency[] = [];
   const nodes: ClassNode[] = [];
-  for (const s of b.sections('dependency-path')) nodes.push(...readClassTree(s.body));
+  for (const s of b.sections('dependency-path'))
+    for (const n of readClassTree(s.body)) nodes.push(n);
   const trees = b.sections('dependency-tree').map((s) => readClassTree(s.body));
   for (const n of [...nodes, ...trees.flat()]) b.addClass(n, n.line, 'lock');
-  deps.push(...pathDependencies(nodes, forwards ? 'forward' : 'backward'));
-  for (const t of trees) deps.push(...pathDependencies(t, 'forward'));
+  for (const d of pathDependencies(nodes, forwards ? 'forward' : 'backward')) deps.push(d);
+  for (const t of trees) for (const d of pathDependencies(t, 'forward')) deps.push(d);
   if (deps.length === 0 && changed && other) {
     deps.push(
       forwards

@@ -15,7 +15,7 @@ export function lockIn(section: Section | null | undefined): LockAt | null {
   const candidates: LogicalLine[] = [];
   if (section.line && section.header?.rest)
     candidates.push({ ...section.line, text: section.header.rest });
-  candidates.push(...section.body);
+  for (const l of section.body) candidates.push(l);
   for (const line of candidates) {
     const t = line.text.trim();
     if (t === '') continue;

@@ -54,14 +54,13 @@ export function assembleSafeToUnsafe(b: ReportBuilder): Report {
     const nodes = readClassTree(s.body);
     for (const n of nodes) b.addClass(n, n.line, 'lock');
     // safe → … → prev was found searching backwards from prev; next → … → unsafe forwards from next
-    deps.push(
-      ...pathDependencies(nodes, s.header?.data === 'safe-to-prev' ? 'backward' : 'forward'),
-    );
+    const dir = s.header?.data === 'safe-to-prev' ? 'backward' : 'forward';
+    for (const d of pathDependencies(nodes, dir)) deps.push(d);
   }
   for (const s of b.sections('dependency-tree')) {
     const nodes = readClassTree(s.body);
     for (const n of nodes) b.addClass(n, n.line, 'lock');
-    deps.push(...pathDependencies(nodes, 'forward'));
+    for (const d of pathDependencies(nodes, 'forward')) deps.push(d);
   }
   b.report.dependencies = deps;
   readScenarioInto(b, 'irq');

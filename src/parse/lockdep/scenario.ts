@@ -87,8 +87,12 @@ function assignColumns(
 ): { cpu: number[]; guessed: boolean } {
   if (ncpu <= 1) return { cpu: raw.map(() => 0), guessed: false };
   const indents = raw.map((s) => s.indent);
-  const min = Math.min(...indents);
-  const max = Math.max(...indents);
+  let min = Infinity;
+  let max = -Infinity;
+  for (const n of indents) {
+    min = Math.min(min, n);
+    max = Math.max(max, n);
+  }
   // CPU1's column is ~29 blanks right of CPU0's; the interrupt's lock is only 2 to the right
   if (max - min >= 8) {
     const mid = min + (max - min) / 2;

@@ -31,7 +31,7 @@ export function readTrace(
       continue;
     }
     const got = parseBsdFrames(text);
-    if (got) frames.push(...got);
+    if (got) for (const f of got) frames.push(f);
     else if (!isBsdTraceNoise(text)) break;
     draft?.take(j, got ? 'frame' : 'other', ref);
     j++;
