@@ -1,14 +1,22 @@
 // The parser's front door: raw pasted text in, reports and diagnostics out. Never throws.
-import { SCHEMA, type Diagnostic, type ParseOutput, type Report } from '../model/types';
-import { cleanText } from './clean';
-import type { CleanLine } from './clean/types';
-import { ALL_LINE_STARTS, orderedParsers } from './detect';
-import type { FormatParser, ParseOptions } from './format';
-import { explainNoReport, sniffBadInput } from './no-report';
+import {
+  SCHEMA,
+  type Diagnostic,
+  type ParseOutput,
+  type Report,
+} from "../model/types";
+import { cleanText } from "./clean";
+import type { CleanLine } from "./clean/types";
+import { ALL_LINE_STARTS, orderedParsers } from "./detect";
+import type { FormatParser, ParseOptions } from "./format";
+import { countInputLines, explainNoReport, sniffBadInput } from "./no-report";
 
 export type { ParseOptions };
 
-export function parseText(input: string, options: ParseOptions = {}): ParseOutput {
+export function parseText(
+  input: string,
+  options: ParseOptions = {},
+): ParseOutput {
   const diagnostics: Diagnostic[] = [];
   const bad = sniffBadInput(input);
   if (bad) return { schema: SCHEMA, reports: [], diagnostics: [bad] };
@@ -20,7 +28,7 @@ export function parseText(input: string, options: ParseOptions = {}): ParseOutpu
     for (const d of cleaned.diagnostics) diagnostics.push(d);
   } catch (err) {
     // The cleaner is a best effort; if it trips, read the text as it is rather than fail.
-    diagnostics.push(internalError(null, 'cleaning the text', err));
+    diagnostics.push(internalError(null, "cleaning the text", err));
     lines = input.split(/\r\n|\r|\n/).map((text, i) => ({
       text,
       origin: i + 1,
@@ -33,11 +41,13 @@ export function parseText(input: string, options: ParseOptions = {}): ParseOutpu
   const reports: Report[] = [];
   for (const stream of splitStreams(lines)) {
     // A loop, not push(...x): spreading 125,000+ reports overflows the call stack.
-    for (const report of scanStream(stream, parsers, diagnostics)) reports.push(report);
+    for (const report of scanStream(stream, parsers, diagnostics))
+      reports.push(report);
   }
   reports.sort((a, b) => a.lines.start - b.lines.start);
 
-  if (reports.length === 0) diagnostics.push(explainNoReport(lines));
+  if (reports.length === 0)
+    diagnostics.push(explainNoReport(lines, countInputLines(lines, input)));
   return { schema: SCHEMA, reports, diagnostics };
 }
 
@@ -49,7 +59,7 @@ export function parseText(input: string, options: ParseOptions = {}): ParseOutpu
 function splitStreams(lines: CleanLine[]): CleanLine[][] {
   if (!lines.some((l) => l.stream !== null)) return [lines];
   const byStream = new Map<string, CleanLine[]>();
-  let current = '';
+  let current = "";
   for (const line of lines) {
     if (line.stream !== null) current = line.stream;
     let group = byStream.get(current);
@@ -73,7 +83,13 @@ function scanStream(
       try {
         sniffed = parser.sniff(lines, i);
       } catch (err) {
-        diagnostics.push(internalError(lines[i]?.origin ?? null, `sniffing ${parser.format}`, err));
+        diagnostics.push(
+          internalError(
+            lines[i]?.origin ?? null,
+            `sniffing ${parser.format}`,
+            err,
+          ),
+        );
       }
       if (!sniffed) continue;
       try {
@@ -83,7 +99,11 @@ function scanStream(
         advanced = true;
       } catch (err) {
         diagnostics.push(
-          internalError(lines[i]?.origin ?? null, `reading a ${parser.format} report`, err),
+          internalError(
+            lines[i]?.origin ?? null,
+            `reading a ${parser.format} report`,
+            err,
+          ),
         );
       }
       break;
@@ -93,11 +113,15 @@ function scanStream(
   return reports;
 }
 
-function internalError(line: number | null, what: string, err: unknown): Diagnostic {
+function internalError(
+  line: number | null,
+  what: string,
+  err: unknown,
+): Diagnostic {
   const message = err instanceof Error ? err.message : String(err);
   return {
     line,
-    severity: 'error',
-    message: `lockscope failed while ${what}${line ? ` at line ${line}` : ''}: ${message}. The text is kept; please report this.`,
+    severity: "error",
+    message: `lockscope failed while ${what}${line ? ` at line ${line}` : ""}: ${message}. The text is kept; please report this.`,
   };
 }

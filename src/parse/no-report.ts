@@ -48,7 +48,18 @@ const HINTS: readonly [RegExp, number][] = [
   [/WARNING|BUG|INFO|panic/, 1],
 ];
 
-export function explainNoReport(lines: readonly CleanLine[]): Diagnostic {
+/**
+ * Lines as an editor counts them: "x\n" is one line, the newline ends it rather than starting
+ * an empty second one.
+ */
+export function countInputLines(lines: readonly CleanLine[], input: string): number {
+  let n = 0;
+  for (const l of lines) if (l.originEnd > n) n = l.originEnd;
+  const c = input.charCodeAt(input.length - 1);
+  return n > 1 && (c === 10 || c === 13) ? n - 1 : n;
+}
+
+export function explainNoReport(lines: readonly CleanLine[], lineCount = lines.length): Diagnostic {
   let best: CleanLine | null = null;
   let bestScore = 0;
   for (const line of lines) {
@@ -59,7 +70,7 @@ export function explainNoReport(lines: readonly CleanLine[]): Diagnostic {
       bestScore = score;
     }
   }
-  const count = `${lines.length} line${lines.length === 1 ? '' : 's'}`;
+  const count = `${lineCount} line${lineCount === 1 ? '' : 's'}`;
   if (!best || bestScore < 2) {
     return {
       line: null,
