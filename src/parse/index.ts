@@ -1,22 +1,15 @@
 // The parser's front door: raw pasted text in, reports and diagnostics out. Never throws.
-import {
-  SCHEMA,
-  type Diagnostic,
-  type ParseOutput,
-  type Report,
-} from "../model/types";
-import { cleanText } from "./clean";
-import type { CleanLine } from "./clean/types";
-import { ALL_LINE_STARTS, orderedParsers } from "./detect";
-import type { FormatParser, ParseOptions } from "./format";
-import { countInputLines, explainNoReport, sniffBadInput } from "./no-report";
+import { SCHEMA, type Diagnostic, type ParseOutput, type Report } from '../model/types';
+import { cleanText } from './clean';
+import type { CleanLine } from './clean/types';
+import { ALL_LINE_STARTS, orderedParsers } from './detect';
+import type { ParseOptions } from './format';
+import { countInputLines, explainNoReport, sniffBadInput } from './no-report';
+import { internalError, newScanBudget, scanStream } from './scan-stream';
 
 export type { ParseOptions };
 
-export function parseText(
-  input: string,
-  options: ParseOptions = {},
-): ParseOutput {
+export function parseText(input: string, options: ParseOptions = {}): ParseOutput {
   const diagnostics: Diagnostic[] = [];
   const bad = sniffBadInput(input);
   if (bad) return { schema: SCHEMA, reports: [], diagnostics: [bad] };
@@ -28,7 +21,7 @@ export function parseText(
     for (const d of cleaned.diagnostics) diagnostics.push(d);
   } catch (err) {
     // The cleaner is a best effort; if it trips, read the text as it is rather than fail.
-    diagnostics.push(internalError(null, "cleaning the text", err));
+    diagnostics.push(internalError(null, 'cleaning the text', err));
     lines = input.split(/\r\n|\r|\n/).map((text, i) => ({
       text,
       origin: i + 1,
@@ -39,15 +32,14 @@ export function parseText(
 
   const parsers = orderedParsers(options.format);
   const reports: Report[] = [];
+  const budget = newScanBudget();
   for (const stream of splitStreams(lines)) {
     // A loop, not push(...x): spreading 125,000+ reports overflows the call stack.
-    for (const report of scanStream(stream, parsers, diagnostics))
-      reports.push(report);
+    for (const report of scanStream(stream, parsers, diagnostics, budget)) reports.push(report);
   }
   reports.sort((a, b) => a.lines.start - b.lines.start);
 
-  if (reports.length === 0)
-    diagnostics.push(explainNoReport(lines, countInputLines(lines, input)));
+  if (reports.length === 0) diagnostics.push(explainNoReport(lines, countInputLines(lines, input)));
   return { schema: SCHEMA, reports, diagnostics };
 }
 
@@ -59,7 +51,7 @@ export function parseText(
 function splitStreams(lines: CleanLine[]): CleanLine[][] {
   if (!lines.some((l) => l.stream !== null)) return [lines];
   const byStream = new Map<string, CleanLine[]>();
-  let current = "";
+  let current = '';
   for (const line of lines) {
     if (line.stream !== null) current = line.stream;
     let group = byStream.get(current);
@@ -67,61 +59,4 @@ function splitStreams(lines: CleanLine[]): CleanLine[][] {
     group.push(line);
   }
   return [...byStream.values()];
-}
-
-function scanStream(
-  lines: readonly CleanLine[],
-  parsers: readonly FormatParser[],
-  diagnostics: Diagnostic[],
-): Report[] {
-  const reports: Report[] = [];
-  let i = 0;
-  while (i < lines.length) {
-    let advanced = false;
-    for (const parser of parsers) {
-      let sniffed = false;
-      try {
-        sniffed = parser.sniff(lines, i);
-      } catch (err) {
-        diagnostics.push(
-          internalError(
-            lines[i]?.origin ?? null,
-            `sniffing ${parser.format}`,
-            err,
-          ),
-        );
-      }
-      if (!sniffed) continue;
-      try {
-        const { report, end } = parser.parse(lines, i);
-        reports.push(report);
-        i = Math.max(end, i + 1);
-        advanced = true;
-      } catch (err) {
-        diagnostics.push(
-          internalError(
-            lines[i]?.origin ?? null,
-            `reading a ${parser.format} report`,
-            err,
-          ),
-        );
-      }
-      break;
-    }
-    if (!advanced) i++;
-  }
-  return reports;
-}
-
-function internalError(
-  line: number | null,
-  what: string,
-  err: unknown,
-): Diagnostic {
-  const message = err instanceof Error ? err.message : String(err);
-  return {
-    line,
-    severity: "error",
-    message: `lockscope failed while ${what}${line ? ` at line ${line}` : ""}: ${message}. The text is kept; please report this.`,
-  };
 }
