@@ -24,7 +24,7 @@ export interface BuildOptions {
 export function buildLockGraph(reports: readonly Report[], options: BuildOptions = {}): LockGraph {
   const shown = shownReports(reports.length, options.only);
   const nodes = new Map<string, LockNode>();
-  const edges = new Map<string, LockEdge>();
+  const edges: LockEdge[] = [];
 
   const touch = (name: string, report: number): LockNode => {
     let node = nodes.get(name);
@@ -40,15 +40,20 @@ export function buildLockGraph(reports: readonly Report[], options: BuildOptions
       };
       nodes.set(name, node);
     }
-    if (node.reports.at(-1) !== report) node.reports.push(report);
+    if (node.reports[node.reports.length - 1] !== report) node.reports.push(report);
     return node;
   };
+  // prev -> next -> edge: looked up once per dependency, so no id string is built for a lookup
+  const byPrev = new Map<string, Map<string, LockEdge>>();
   const link = (prev: string, next: string): LockEdge => {
-    const id = edgeId(prev, next);
-    let edge = edges.get(id);
+    let out = byPrev.get(prev);
+    if (!out) byPrev.set(prev, (out = new Map()));
+    let edge = out.get(next);
     if (!edge) {
+      const id = edgeId(prev, next);
       edge = { id, prev, next, dependencies: [], isNew: false, inCycle: false, inScc: false };
-      edges.set(id, edge);
+      out.set(next, edge);
+      edges.push(edge);
     }
     return edge;
   };
@@ -61,7 +66,8 @@ export function buildLockGraph(reports: readonly Report[], options: BuildOptions
       if (node.waitType === null && c.waitType !== null) node.waitType = c.waitType;
     }
     for (const h of report.heldLocks ?? []) touch(h.class, r).held = true;
-    report.dependencies.forEach((d, index) => {
+    for (let index = 0; index < report.dependencies.length; index++) {
+      const d = report.dependencies[index]!;
       touch(d.prev, r);
       const next = touch(d.next, r);
       const edge = link(d.prev, d.next);
@@ -70,7 +76,7 @@ export function buildLockGraph(reports: readonly Report[], options: BuildOptions
         edge.isNew = true;
         next.acquiring = true;
       }
-    });
+    }
     const cycle = report.cycle ?? [];
     for (const name of cycle) touch(name, r);
     for (let i = 0; i < cycle.length; i++) link(cycle[i]!, cycle[(i + 1) % cycle.length]!);
@@ -80,24 +86,23 @@ export function buildLockGraph(reports: readonly Report[], options: BuildOptions
   const cycle = cycleReport === null ? null : [...reports[cycleReport]!.cycle!];
   if (cycle) {
     for (let i = 0; i < cycle.length; i++) {
-      edges.get(edgeId(cycle[i]!, cycle[(i + 1) % cycle.length]!))!.inCycle = true;
+      byPrev.get(cycle[i]!)!.get(cycle[(i + 1) % cycle.length]!)!.inCycle = true;
     }
   }
 
   const nodeList = [...nodes.values()];
-  const edgeList = [...edges.values()];
   const index = indexNodes(nodeList);
-  const sccs = findSccs(buildAdjacency(nodeList, edgeList, false, index)).map((members, k) =>
+  const sccs = findSccs(buildAdjacency(nodeList, edges, false, index)).map((members, k) =>
     members.map((v) => {
       nodeList[v]!.scc = k;
       return nodeList[v]!.id;
     }),
   );
-  for (const e of edgeList) {
+  for (const e of edges) {
     const scc = nodes.get(e.prev)!.scc;
     e.inScc = scc >= 0 && scc === nodes.get(e.next)!.scc;
   }
-  return { nodes: nodeList, edges: edgeList, cycle, sccs, shown, cycleReport };
+  return { nodes: nodeList, edges: edges, cycle, sccs, shown, cycleReport };
 }
 
 function shownReports(count: number, only: readonly number[] | undefined): number[] {

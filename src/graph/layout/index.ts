@@ -34,7 +34,7 @@ export interface LayoutOptions {
   maxRowWidth?: number;
   /**
    * a drawing taller than this (and over 3 times taller than wide) folds its ranks into
-   * side-by-side columns; edges between columns then point up and right (default 20,000)
+   * side-by-side columns; edges between columns then point up and right (default 10,000)
    */
   foldHeight?: number;
   /** barycenter down-and-up sweeps (default 4) */
@@ -85,7 +85,7 @@ export function layeredLayout(graph: LayoutGraph, options: LayoutOptions = {}): 
     rankGap,
     rowGap: options.rowGap ?? 24,
     maxRowWidth: options.maxRowWidth ?? Math.max(1600, 2 * Math.sqrt(area)),
-    foldHeight: options.foldHeight ?? 20_000,
+    foldHeight: options.foldHeight ?? 10_000,
   });
 
   // null prototype: a class may be called "__proto__" or "constructor"

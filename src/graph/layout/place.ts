@@ -101,24 +101,47 @@ export function placeLayers(layers: number[][], size: Size[], spacing: Spacing):
   return { x, y, width, height, column };
 }
 
-/** Bands in columns of about equal height, aiming at a square-ish drawing; one column usually. */
+/**
+ * Bands in columns of about equal height, as many columns as make the drawing about as wide as
+ * tall (a binary search on the count: width grows and height shrinks with it); one column
+ * unless the drawing is tall and far taller than wide.
+ */
 function foldBands(bands: Band[], spacing: Spacing): Band[][] {
   const total = bands.reduce((h, b) => h + b.height, 0) + spacing.rankGap * (bands.length - 1);
   const wide = Math.max(1, ...bands.map((b) => b.width));
   if (total <= spacing.foldHeight || total <= 3 * wide) return [bands];
-  const count = Math.ceil(Math.sqrt(total / wide));
-  const target = total / count;
-  const columns: Band[][] = [[]];
-  let filled = 0;
-  for (const band of bands) {
-    let col = columns[columns.length - 1]!;
-    if (col.length && filled + spacing.rankGap + band.height > target) {
-      col = [];
-      columns.push(col);
-      filled = 0;
+  const columnGap = Math.max(spacing.rankGap, spacing.nodeGap) * 2;
+  const fold = (count: number) => {
+    const target = total / count;
+    const columns: Band[][] = [[]];
+    let filled = 0;
+    for (const band of bands) {
+      let col = columns[columns.length - 1]!;
+      if (col.length && filled + spacing.rankGap + band.height > target) {
+        col = [];
+        columns.push(col);
+        filled = 0;
+      }
+      filled += (col.length ? spacing.rankGap : 0) + band.height;
+      col.push(band);
     }
-    filled += (col.length ? spacing.rankGap : 0) + band.height;
-    col.push(band);
+    let width = -columnGap;
+    let height = 0;
+    for (const col of columns) {
+      width += columnGap + Math.max(...col.map((b) => b.width));
+      height = Math.max(
+        height,
+        col.reduce((h, b) => h + b.height, 0) + spacing.rankGap * (col.length - 1),
+      );
+    }
+    return { columns, wider: width >= height };
+  };
+  let lo = 1;
+  let hi = bands.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (fold(mid).wider) hi = mid;
+    else lo = mid + 1;
   }
-  return columns;
+  return fold(lo).columns;
 }
