@@ -2,6 +2,7 @@
 // selects those it prefixes, so `parse` runs every parse:*). Prints figures; never fails on time.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { benchGraph } from './graph';
 import { formatTable, type Row } from './measure';
 import { benchMemory } from './memory';
 import {
@@ -20,6 +21,11 @@ interface Benchmark {
 
 /** Later issues add browser benchmarks here (e.g. `browser:layout`). */
 const BENCHMARKS: readonly Benchmark[] = [
+  {
+    name: 'graph',
+    about: 'lock graph build, SCCs and layered layout, 500 to 8,000 classes',
+    run: benchGraph,
+  },
   { name: 'parse:corpus', about: 'every file of the shared corpus', run: benchCorpus },
   {
     name: 'parse:log',
