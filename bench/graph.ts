@@ -84,8 +84,8 @@ export function benchGraph(): string {
     const layout = bestTime(() => {
       const l = layeredLayout(graph);
       back = l.backEdges.length;
-      ranks = Math.max(...Object.values(l.ranks)) + 1;
-      const columns = Math.max(...Object.values(l.columns)) + 1;
+      ranks = Object.values(l.ranks).reduce((a, b) => Math.max(a, b), 0) + 1;
+      const columns = Object.values(l.columns).reduce((a, b) => Math.max(a, b), 0) + 1;
       picture = `${Math.round(l.width)}x${Math.round(l.height)} px in ${columns} column${columns > 1 ? 's' : ''}`;
     });
     const total = build + layout;

@@ -68,7 +68,7 @@ export function placeLayers(layers: number[][], size: Size[], spacing: Spacing):
     }
     rows.push(row);
     const height = rows.reduce((h, r) => h + r.height, 0) + rowGap * (rows.length - 1);
-    bands.push({ rows, width: Math.max(...rows.map((r) => r.width)), height });
+    bands.push({ rows, width: widest(rows), height });
   }
 
   const columns = foldBands(bands, spacing);
@@ -77,7 +77,7 @@ export function placeLayers(layers: number[][], size: Size[], spacing: Spacing):
   let width = 0;
   let height = 0;
   columns.forEach((col, c) => {
-    const colWidth = Math.max(0, ...col.map((b) => b.width));
+    const colWidth = widest(col);
     let top = 0;
     col.forEach((band, i) => {
       if (i > 0) top += rankGap;
@@ -108,7 +108,7 @@ export function placeLayers(layers: number[][], size: Size[], spacing: Spacing):
  */
 function foldBands(bands: Band[], spacing: Spacing): Band[][] {
   const total = bands.reduce((h, b) => h + b.height, 0) + spacing.rankGap * (bands.length - 1);
-  const wide = Math.max(1, ...bands.map((b) => b.width));
+  const wide = Math.max(1, widest(bands));
   if (total <= spacing.foldHeight || total <= 3 * wide) return [bands];
   const columnGap = Math.max(spacing.rankGap, spacing.nodeGap) * 2;
   const fold = (count: number) => {
@@ -128,7 +128,7 @@ function foldBands(bands: Band[], spacing: Spacing): Band[][] {
     let width = -columnGap;
     let height = 0;
     for (const col of columns) {
-      width += columnGap + Math.max(...col.map((b) => b.width));
+      width += columnGap + widest(col);
       height = Math.max(
         height,
         col.reduce((h, b) => h + b.height, 0) + spacing.rankGap * (col.length - 1),
@@ -144,4 +144,11 @@ function foldBands(bands: Band[], spacing: Spacing): Band[][] {
     else lo = mid + 1;
   }
   return fold(lo).columns;
+}
+
+/** A loop, not Math.max(...xs): a spread of 100,000 arguments overflows the call stack. */
+function widest(items: readonly { width: number }[]): number {
+  let w = 0;
+  for (const item of items) if (item.width > w) w = item.width;
+  return w;
 }
