@@ -108,6 +108,8 @@ function isTail(prev: WorkLine, line: WorkLine, ctx: WrapContext): boolean {
   // width ("SOURCE: …" headers and long log lines are not wrapped), and it was cut mid-way.
   if (width === null || prev.rawLength > width) return false;
   if (prev.rawLength + 1 + word <= width - SLACK) return false;
+  // a console line of its own: "lsdemo0: firmware 2.1 loaded, 4 queues" after "…on pci0"
+  if (DEVICE_PREFIX.test(line.text)) return false;
   if (endsCut(prev.text) || LONE_ADDRESS.test(line.text) || FILE_LINE.test(line.text)) return true;
   // a sentence cut mid-phrase: "(in\nreverse order) is:"
   return midPhrase(prev.text, line.text) && !ctx.starts.startsLine(line.text);
@@ -152,7 +154,13 @@ const LONE_ADDRESS = /^0x[0-9a-f]{4,16}$/;
 // Where lockdep lock lines get cut: after ", at:", after "[<c029e364>]", after an instance address.
 // … after __warn()'s "WARNING: CPU: 0 PID: 6622 at kernel/locking/lockdep.c:3676" (its frame follows),
 // after a chain entry's number, after WITNESS's "@" and " at", and after the "?" of an unreliable frame.
-const CUT = /(?:, ?at:|\sat|>\]|\b[0-9a-f]{8,16}|\(____ptrval____\)|-> #\d+|\s@|^ *\?)$/;
+// The instance address is a word of its own with a hex letter in it: not a URL's "x=10c01a4a700000",
+// not a decimal "time = 1605048416".
+const CUT =
+  /(?:, ?at:|\sat|>\]|(?:^|\s)(?=\d*[a-f])[0-9a-f]{8,16}|\(____ptrval____\)|-> #\d+|\s@|^ *\?)$/;
+
+// A device driver's console prefix, name and unit: "lsdemo0: ", "em1: ", "ada0: ", "usb2: "
+const DEVICE_PREFIX = /^[a-z][a-z_-]*\d+: /;
 
 const WARN_AT = /^WARNING: CPU: \d+ PID: \d+ at \S+$/;
 
