@@ -58,6 +58,24 @@ export default defineConfig(
         {
           patterns: [
             { group: ['zustand', 'zustand/*'], message: 'Only app/store/ imports Zustand.' },
+            {
+              group: ['cytoscape', 'cytoscape-*'],
+              message: 'Only the graph view (LockGraphView, useCytoscape) imports Cytoscape.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The graph view owns Cytoscape; the store may still be imported here, so only that rule stays.
+    files: ['app/components/LockGraphView/**/*.{ts,tsx}', 'app/hooks/useCytoscape.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['zustand', 'zustand/*'], message: 'Only app/store/ imports Zustand.' },
           ],
         },
       ],

@@ -44,11 +44,56 @@ describe('window.lockscope', () => {
       diagnostics: [{ line: 1, severity: 'info', message: 'a note' }],
       status: 'done',
       inputLength: 20,
+      graph: {
+        nodes: ['a', 'b'],
+        edges: [
+          ['a', 'b'],
+          ['b', 'a'],
+        ],
+        cycle: ['a', 'b'],
+        highlighted: [],
+        selection: null,
+        merged: false,
+        drawn: 0,
+      },
     });
     // a snapshot, not a view into the store
     state.reports.length = 0;
     expect(api.state().reports).toHaveLength(1);
     api.select(null);
     expect(api.state().selected).toBeNull();
+    expect(api.state().graph.nodes).toEqual([]);
+  });
+
+  it('lights up the shortest cycle through a selected dependency', async () => {
+    const store = createAppStore({
+      parse: async () => ({ schema: SCHEMA, reports: [report], diagnostics: [] }),
+    });
+    const api = createLockscopeApi(store, Promise.resolve());
+    await api.load('x');
+    api.selectGraph({ kind: 'edge', id: JSON.stringify(['b', 'a']) });
+    expect(api.state().graph.highlighted.sort()).toEqual(['a', 'b']);
+    api.selectGraph({ kind: 'node', id: 'b' });
+    expect(api.state().graph.highlighted).toEqual(['b']);
+  });
+
+  it('whenDrawn() waits for the view to draw the graph shown now', async () => {
+    const store = createAppStore({
+      parse: async () => ({ schema: SCHEMA, reports: [report], diagnostics: [] }),
+    });
+    const api = createLockscopeApi(store, Promise.resolve());
+    await api.whenDrawn(); // nothing to draw yet
+    await api.load('x');
+    let drawn = false;
+    const waiting = api.whenDrawn().then(() => (drawn = true));
+    await Promise.resolve();
+    expect(drawn).toBe(false);
+    store.getState().markDrawn('stale key');
+    await Promise.resolve();
+    expect(drawn).toBe(false);
+    const { selectGraphKey } = await import('../store');
+    store.getState().markDrawn(selectGraphKey(store.getState()));
+    await waiting;
+    expect(api.state().graph.drawn).toBe(2);
   });
 });

@@ -2,8 +2,9 @@
 // It speaks the JSON contract's vocabulary (lockscope.report/v1); later views add fields to
 // state() (graph, stepper…), never rename them.
 import type { Diagnostic, Format, LineRange, ReportKind } from '../../src/model/types';
-import type { AppStore, ParseStatus } from '../store';
-import { selectReports } from '../store';
+import type { AppState, AppStore, GraphSelection, ParseStatus } from '../store';
+import { readGraphGeometry, type GraphGeometry } from './graph-probe';
+import { selectGraphKey, selectHighlight, selectLockGraph, selectReports } from '../store';
 
 export interface ApiReport {
   title: string;
@@ -20,6 +21,25 @@ export interface ApiState {
   status: ParseStatus;
   /** characters in the text box */
   inputLength: number;
+  graph: ApiGraph;
+}
+
+/** The lock graph on the page, with class names as in the JSON contract. */
+export interface ApiGraph {
+  /** lock classes */
+  nodes: string[];
+  /** dependencies: `next` was taken while `prev` was held */
+  edges: [prev: string, next: string][];
+  /** the cycle shown, in taken-before order; null when none */
+  cycle: string[] | null;
+  /** classes lit up now: the selected class, or the shortest cycle through the selected dependency */
+  highlighted: string[];
+  /** what is selected in the graph: a class (id = name) or a dependency (id = `["prev","next"]`) */
+  selection: GraphSelection | null;
+  /** every report merged into one graph, or only the selected one */
+  merged: boolean;
+  /** how many times the view has finished drawing a graph (for tests and benchmarks) */
+  drawn: number;
 }
 
 export interface LockscopeApi {
@@ -31,6 +51,17 @@ export interface LockscopeApi {
   select(index: number | null): void;
   /** resolves once the first input (saved text or the default example) has been parsed */
   ready: Promise<void>;
+  /** show every report in one graph (true) or the selected report's (false) */
+  setMerged(merged: boolean): void;
+  /** select a class or dependency in the graph, as a click would; null clears */
+  selectGraph(selection: GraphSelection | null): void;
+  /**
+   * Resolves once the graph shown now is drawn: parsed, laid out, positions applied and two
+   * frames painted; at once when there is no graph. Tests and `npm run bench` time with it.
+   */
+  whenDrawn(): Promise<void>;
+  /** where the drawn nodes and edges are on screen (tests click them); null with no graph view */
+  geometry(): GraphGeometry | null;
 }
 
 declare global {
@@ -55,9 +86,45 @@ export function createLockscopeApi(store: AppStore, ready: Promise<void>): Locks
         diagnostics: s.output?.diagnostics ?? [],
         status: s.status,
         inputLength: s.input.length,
+        graph: apiGraph(s),
       });
     },
     select: (index) => store.getState().selectReport(index),
     ready,
+    setMerged: (merged) => store.getState().setMerged(Boolean(merged)),
+    selectGraph: (selection) => store.getState().selectGraphElement(selection),
+    whenDrawn: () => whenDrawn(store),
+    geometry: () => readGraphGeometry(),
   };
+}
+
+function apiGraph(s: AppState): ApiGraph {
+  const graph = selectLockGraph(s);
+  return {
+    nodes: graph?.nodes.map((n) => n.id) ?? [],
+    edges: graph?.edges.map((e) => [e.prev, e.next]) ?? [],
+    cycle: graph?.cycle ?? null,
+    highlighted: [...selectHighlight(s).nodes],
+    selection: s.graphSelection,
+    merged: s.merged,
+    drawn: s.drawn.count,
+  };
+}
+
+function isDrawn(s: AppState): boolean {
+  if (s.status === 'parsing') return false;
+  const graph = selectLockGraph(s);
+  if (!graph || graph.nodes.length === 0) return true;
+  return s.drawn.key === selectGraphKey(s);
+}
+
+function whenDrawn(store: AppStore): Promise<void> {
+  return new Promise((resolve) => {
+    if (isDrawn(store.getState())) return resolve();
+    const stop = store.subscribe((s) => {
+      if (!isDrawn(s)) return;
+      stop();
+      resolve();
+    });
+  });
 }

@@ -1,15 +1,17 @@
 // One store made of slices, built by a factory so that every test (and every page) gets its own.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createGraphSlice, type GraphSlice } from './graph-slice';
 import { createReportSlice, type ReportSlice } from './report-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
 import type { StoreDeps } from './types';
 
-export type AppState = ReportSlice & ViewSlice;
+export type AppState = ReportSlice & ViewSlice & GraphSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(deps: StoreDeps): AppStore {
   return createStore<AppState>()((...a) => ({
     ...createReportSlice(deps)(...a),
     ...createViewSlice(...a),
+    ...createGraphSlice(...a),
   }));
 }

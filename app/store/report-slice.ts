@@ -1,6 +1,7 @@
 // The report slice: the text in the box, its parse, and which report is selected.
 import type { StateCreator } from 'zustand';
-import type { ParseOutput } from '../../src/model/types';
+import type { ParseOutput, Report } from '../../src/model/types';
+import { readTextFile } from '../platform/read-text-file';
 import type { InputSource, ParseStatus, StoreDeps } from './types';
 import type { AppState } from './create-app-store';
 
@@ -60,13 +61,24 @@ export function createReportSlice(deps: StoreDeps): StateCreator<AppState, [], [
       deps.parse(text).then(
         (output) => {
           if (seq !== latest) return;
-          set({ status: 'done', output, selected: output.reports.length > 0 ? 0 : null });
+          set({
+            status: 'done',
+            output,
+            selected: firstInterestingReport(output.reports),
+            graphSelection: null,
+          });
           release(seq);
         },
         (err: unknown) => {
           if (seq !== latest) return;
           const message = err instanceof Error ? err.message : String(err);
-          set({ status: 'failed', output: null, selected: null, failure: message });
+          set({
+            status: 'failed',
+            output: null,
+            selected: null,
+            graphSelection: null,
+            failure: message,
+          });
           release(seq);
         },
       );
@@ -100,7 +112,15 @@ export function createReportSlice(deps: StoreDeps): StateCreator<AppState, [], [
       },
 
       async loadFile(file) {
-        const text = await file.text();
+        let text: string;
+        try {
+          text = await readTextFile(file);
+        } catch (err) {
+          // A corrupt .gz: say so, and leave the box as it was.
+          const why = err instanceof Error ? err.message : String(err);
+          set({ status: 'failed', failure: `could not read ${file.name}: ${why}` });
+          return;
+        }
         await get().loadInput(text, 'file', file.name);
       },
 
@@ -117,8 +137,20 @@ export function createReportSlice(deps: StoreDeps): StateCreator<AppState, [], [
       selectReport(index) {
         const count = get().output?.reports.length ?? 0;
         if (index !== null && (index < 0 || index >= count)) return;
-        set({ selected: index });
+        set({ selected: index, graphSelection: null });
       },
     };
   };
+}
+
+/**
+ * The report a person wants to see first in a log holding several: the first with a cycle, else
+ * the first naming a dependency, else the first.
+ */
+export function firstInterestingReport(reports: readonly Report[]): number | null {
+  if (reports.length === 0) return null;
+  const withCycle = reports.findIndex((r) => (r.cycle?.length ?? 0) > 0);
+  if (withCycle >= 0) return withCycle;
+  const withDependency = reports.findIndex((r) => r.dependencies.length > 0);
+  return withDependency >= 0 ? withDependency : 0;
 }

@@ -1,5 +1,6 @@
 import type { Dependency } from '../../../src/model/types';
 import { firstInterestingFrame, formatFrame } from '../../../src/model/frame';
+import { DependencyButton } from '../SelectButtons/SelectButtons';
 
 /** The lock-order edges the report shows, with where each was taken. */
 export function DependencyTable({ dependencies }: { dependencies: readonly Dependency[] }) {
@@ -29,8 +30,10 @@ export function DependencyTable({ dependencies }: { dependencies: readonly Depen
                   {d.chainEntry === null && !d.isNew ? '–' : null}
                 </td>
                 <td>
-                  <code className="lock-class">{d.prev}</code>
-                  <br />→ <code className="lock-class">{d.next}</code>
+                  <DependencyButton prev={d.prev} next={d.next} testId="dependency.select">
+                    <code className="lock-class">{d.prev}</code>
+                    <br />→ <code className="lock-class">{d.next}</code>
+                  </DependencyButton>
                 </td>
                 <td>
                   {at ? <code>{formatFrame(at)}</code> : <span className="muted">no trace</span>}

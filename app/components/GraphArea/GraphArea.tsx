@@ -1,51 +1,54 @@
-import { useId } from 'react';
-import type { Report } from '../../../src/model/types';
-import { cycleText } from '../../format/report-text';
+import { lazy, Suspense, useId } from 'react';
+import { selectLockGraph, selectReports, useAppStore } from '../../store';
+import { CycleList } from '../CycleList/CycleList';
+import { GraphDetails } from '../GraphDetails/GraphDetails';
 import './GraphArea.css';
 
-/**
- * Where the lock graph view will live (its own issue). Until then this region shows the cycle
- * as text and as a plain list, which is also what the graph view keeps for screen readers.
- */
-export function GraphArea({ report }: { report: Report }) {
+// Cytoscape is most of the page's weight: it loads when there is a graph to draw.
+const LockGraphView = lazy(() => import('../LockGraphView/LockGraphView'));
+
+/** The lock graph, what is selected in it, and the cycle as a list (the keyboard path). */
+export function GraphArea() {
   const headingId = useId();
-  const cycle = report.cycle;
+  const graph = useAppStore(selectLockGraph);
+  const reportCount = useAppStore((s) => selectReports(s).length);
+  const merged = useAppStore((s) => s.merged);
+  const setMerged = useAppStore((s) => s.setMerged);
+  const drawable = (graph?.nodes.length ?? 0) > 0;
   return (
     <section className="graph-area" data-testid="graph.area" aria-labelledby={headingId}>
-      <h4 id={headingId}>The cycle</h4>
-      {cycle && cycle.length > 0 ? (
-        <>
-          <p className="graph-area__cycle" data-testid="report.cycle" aria-label={cycleText(cycle)}>
-            {/* Names break only at the arrows: "&mm->mmap_lock" must not wrap at its hyphen. */}
-            {[...cycle, cycle[0]].map((name, i) => (
-              <span key={i}>
-                {i > 0 ? ' → ' : null}
-                <span className="graph-area__name">{name}</span>
-              </span>
-            ))}
-          </p>
-          <ol
-            className="graph-area__list"
-            data-testid="report.cycle-list"
-            aria-label="Locks in the cycle, in the order they are taken"
-          >
-            {cycle.map((name, i) => (
-              <li key={i}>
-                <code className="lock-class">{name}</code>
-                <span className="muted">
-                  {' '}
-                  then takes <code className="lock-class">{cycle[(i + 1) % cycle.length]}</code>
-                </span>
-              </li>
-            ))}
-          </ol>
-        </>
+      <div className="graph-area__bar">
+        <h4 id={headingId}>The lock graph</h4>
+        {reportCount > 1 ? (
+          <label className="graph-area__merged">
+            <input
+              type="checkbox"
+              data-testid="graph.merged"
+              checked={merged}
+              onChange={(event) => setMerged(event.target.checked)}
+            />{' '}
+            all {reportCount} reports in one graph
+          </label>
+        ) : null}
+      </div>
+      {drawable ? (
+        <Suspense
+          fallback={
+            <p className="graph-area__loading muted" data-testid="graph.loading">
+              Drawing the graph…
+            </p>
+          }
+        >
+          <LockGraphView />
+        </Suspense>
       ) : (
-        <p className="muted" data-testid="report.no-cycle">
-          This report describes no cycle.
+        <p className="muted" data-testid="graph.empty">
+          This report names no lock dependencies to draw.
         </p>
       )}
-      <p className="graph-area__note muted">The lock graph will be drawn here.</p>
+      <GraphDetails />
+      <h4>The cycle</h4>
+      <CycleList graph={graph} />
     </section>
   );
 }

@@ -1,10 +1,18 @@
 import { useEffect, useId, useMemo, useRef } from 'react';
-import { selectBoxText, selectInputIsLarge, useAppStore } from '../../store';
+import { selectionForLine } from '../../format/report-lines';
+import {
+  selectBoxText,
+  selectInputIsLarge,
+  selectLockGraph,
+  selectSelectedReport,
+  useAppStore,
+} from '../../store';
 import { exampleLabel } from '../../platform/examples';
 import { ExampleMenu } from '../ExampleMenu/ExampleMenu';
 import { OpenFileButton } from '../OpenFileButton/OpenFileButton';
 import { ParseStatus } from '../ParseStatus/ParseStatus';
 import { selectLinesIn } from './select-lines';
+import { TextHighlights } from './TextHighlights';
 import './InputPanel.css';
 
 function formatSize(chars: number): string {
@@ -28,6 +36,9 @@ export function InputPanel() {
   const inputName = useAppStore((s) => s.inputName);
   const editInput = useAppStore((s) => s.editInput);
   const lineSelection = useAppStore((s) => s.lineSelection);
+  const report = useAppStore(selectSelectedReport);
+  const graph = useAppStore(selectLockGraph);
+  const selectGraphElement = useAppStore((s) => s.selectGraphElement);
   const box = useRef<HTMLTextAreaElement>(null);
   const shownLines = useMemo(() => (large ? countLines(boxText) : 0), [large, boxText]);
   const headingId = useId();
@@ -38,6 +49,15 @@ export function InputPanel() {
     if (lineSelection && box.current)
       selectLinesIn(box.current, lineSelection.start, lineSelection.end);
   }, [lineSelection]);
+
+  // A click on a line the parser understood selects what it names in the graph.
+  const pickLine = (el: HTMLTextAreaElement) => {
+    if (!report?.spans || !graph || el.selectionStart !== el.selectionEnd) return;
+    const line = countLines(el.value.slice(0, el.selectionStart));
+    const spans = report.spans.filter((sp) => sp.line === line);
+    const sel = selectionForLine(spans, graph);
+    if (sel) selectGraphElement(sel);
+  };
 
   let source = '';
   if (inputSource === 'file') source = `File: ${inputName ?? ''}`;
@@ -68,21 +88,25 @@ export function InputPanel() {
       <label htmlFor={boxId} className="visually-hidden">
         Report text
       </label>
-      <textarea
-        id={boxId}
-        ref={box}
-        className="input-panel__box"
-        data-testid="paste.input"
-        aria-describedby={hintId}
-        spellCheck={false}
-        autoComplete="off"
-        autoCapitalize="off"
-        wrap="off"
-        placeholder="Paste a lockdep or WITNESS report here, or drop a file anywhere on the page."
-        value={boxText}
-        readOnly={large}
-        onChange={(event) => editInput(event.target.value)}
-      />
+      <div className="input-panel__frame">
+        <TextHighlights box={box} />
+        <textarea
+          id={boxId}
+          ref={box}
+          className="input-panel__box"
+          data-testid="paste.input"
+          aria-describedby={hintId}
+          spellCheck={false}
+          autoComplete="off"
+          autoCapitalize="off"
+          wrap="off"
+          placeholder="Paste a lockdep or WITNESS report here, or drop a file anywhere on the page."
+          value={boxText}
+          readOnly={large}
+          onChange={(event) => editInput(event.target.value)}
+          onClick={(event) => pickLine(event.currentTarget)}
+        />
+      </div>
       {large ? (
         <p className="input-panel__large" data-testid="paste.large-note">
           This text is {formatSize(inputLength)} long. All of it was read, but the box shows only

@@ -44,7 +44,7 @@ export function ReportDetails({ report }: { report: Report }) {
         </Fact>
       </dl>
 
-      <GraphArea report={report} />
+      <GraphArea />
 
       {report.dependencies.length > 0 ? (
         <Part title="Dependencies">

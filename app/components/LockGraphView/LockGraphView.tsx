@@ -1,0 +1,101 @@
+// The lock graph on a canvas (Cytoscape, canvas renderer). The only component that touches
+// Cytoscape; loaded lazily so the first page stays small. What it shows comes from the store.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Core } from 'cytoscape';
+import { setGraphProbe, type GraphGeometry } from '../../api/graph-probe';
+import { useCytoscape } from '../../hooks/useCytoscape';
+import {
+  selectGraphKey,
+  selectHighlight,
+  selectLockGraph,
+  selectReports,
+  useAppStore,
+} from '../../store';
+import { GraphControls, GraphLegend } from './GraphControls';
+import { graphStylesheet, readPalette } from './graph-style';
+import { useGraphClasses } from './useGraphClasses';
+import { fitGraph, useGraphContent } from './useGraphContent';
+import './LockGraphView.css';
+
+export default function LockGraphView() {
+  const graph = useAppStore(selectLockGraph);
+  const key = useAppStore(selectGraphKey);
+  const reports = useAppStore(selectReports);
+  const merged = useAppStore((s) => s.merged);
+  const highlight = useAppStore(selectHighlight);
+  const selection = useAppStore((s) => s.graphSelection);
+  const select = useAppStore((s) => s.selectGraphElement);
+  const markDrawn = useAppStore((s) => s.markDrawn);
+  const box = useRef<HTMLDivElement>(null);
+  const [container, setContainer] = useState<HTMLDivElement | null>(null);
+  useEffect(() => setContainer(box.current), []);
+
+  const cy = useCytoscape(box, {
+    onTap: (t) => select(t ? { kind: t.group === 'nodes' ? 'node' : 'edge', id: t.id } : null),
+    style: (el) => graphStylesheet(readPalette(el)),
+  });
+  const { placed, error } = useGraphContent(cy, container, graph, key, reports, merged, markDrawn);
+  useGraphClasses(cy, placed, highlight, selection);
+
+  useEffect(() => {
+    if (!cy || !container) return;
+    setGraphProbe(() => geometry(cy, container));
+    return () => setGraphProbe(null);
+  }, [cy, container]);
+
+  const recentre = useCallback(() => {
+    if (!cy) return;
+    const cycle = cy.elements('.in-cycle');
+    fitGraph(cy, cycle.nonempty() ? cycle : cy.elements());
+  }, [cy]);
+  const zoom = useCallback(
+    (factor: number) => {
+      if (!cy) return;
+      cy.zoom({
+        level: cy.zoom() * factor,
+        renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 },
+      });
+    },
+    [cy],
+  );
+
+  const nodes = graph?.nodes.length ?? 0;
+  const edges = graph?.edges.length ?? 0;
+  return (
+    <div className="lock-graph" data-testid="graph.view">
+      <GraphControls
+        onFit={() => cy && fitGraph(cy)}
+        onZoom={zoom}
+        onRecentre={recentre}
+        hasCycle={(graph?.cycle?.length ?? 0) > 0}
+      />
+      <div
+        ref={box}
+        className="lock-graph__canvas"
+        data-testid="graph.canvas"
+        data-placed={placed !== null && placed === key ? 'true' : 'false'}
+        role="img"
+        aria-label={`Lock graph: ${nodes} lock classes, ${edges} dependencies. The same selections can be made from the lists below.`}
+      />
+      {error ? (
+        <p className="lock-graph__error" role="alert">
+          The graph could not be laid out: {error}
+        </p>
+      ) : null}
+      <GraphLegend merged={merged} />
+    </div>
+  );
+}
+
+function geometry(cy: Core, container: HTMLElement): GraphGeometry {
+  const origin = container.getBoundingClientRect();
+  const at = (p: { x: number; y: number }) => ({ x: origin.left + p.x, y: origin.top + p.y });
+  return {
+    zoom: cy.zoom(),
+    nodes: cy.nodes().map((n) => ({ id: n.id(), ...at(n.renderedPosition()) })),
+    edges: cy.edges().map((e) => {
+      const mid = e.renderedMidpoint();
+      return { id: e.id(), prev: e.source().id(), next: e.target().id(), ...at(mid) };
+    }),
+  };
+}

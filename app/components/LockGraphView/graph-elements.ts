@@ -1,0 +1,57 @@
+// The lock graph as Cytoscape elements: data (label, size) and the classes the stylesheet reads.
+import type { ElementDefinition } from 'cytoscape';
+import type { LockGraph } from '../../../src/graph';
+import type { Report } from '../../../src/model/types';
+import type { NodeLabel } from './label';
+
+/** "#3" for a chain entry, "new" for the acquisition that triggered the report. */
+export function edgeLabel(
+  edge: LockGraph['edges'][number],
+  reports: readonly Report[],
+  merged: boolean,
+): string {
+  if (edge.isNew) return 'new';
+  if (merged || edge.dependencies.length !== 1) return '';
+  const ref = edge.dependencies[0]!;
+  const k = reports[ref.report]?.dependencies[ref.index]?.chainEntry;
+  return k === null || k === undefined ? '' : `#${k}`;
+}
+
+export function graphElements(
+  graph: LockGraph,
+  labels: ReadonlyMap<string, NodeLabel>,
+  reports: readonly Report[],
+  merged: boolean,
+): ElementDefinition[] {
+  const inCycle = new Set(graph.cycle ?? []);
+  const out: ElementDefinition[] = [];
+  for (const n of graph.nodes) {
+    const label = labels.get(n.id)!;
+    const classes = [
+      inCycle.has(n.id) ? 'in-cycle' : '',
+      n.scc >= 0 ? 'in-scc' : '',
+      n.held ? 'held' : '',
+      n.acquiring ? 'acquiring' : '',
+    ];
+    out.push({
+      group: 'nodes',
+      data: { id: n.id, label: label.text, w: label.width, h: label.height },
+      classes: classes.filter(Boolean).join(' '),
+    });
+  }
+  for (const e of graph.edges) {
+    const classes = [e.inCycle ? 'in-cycle' : '', e.inScc ? 'in-scc' : '', e.isNew ? 'new' : ''];
+    out.push({
+      group: 'edges',
+      data: {
+        id: e.id,
+        source: e.prev,
+        target: e.next,
+        label: edgeLabel(e, reports, merged),
+        bow: 0,
+      },
+      classes: classes.filter(Boolean).join(' '),
+    });
+  }
+  return out;
+}

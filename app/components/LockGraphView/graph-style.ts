@@ -1,0 +1,130 @@
+// How the lock graph looks: one stylesheet, coloured from the page's theme (CSS custom properties
+// on the graph's container), rebuilt when the system switches between light and dark.
+import type { StylesheetJson } from 'cytoscape';
+
+export interface GraphPalette {
+  text: string;
+  nodeBg: string;
+  nodeBorder: string;
+  edge: string;
+  sccBg: string;
+  sccEdge: string;
+  cycle: string;
+  cycleBg: string;
+  highlight: string;
+  labelBg: string;
+}
+
+const VARS: Record<keyof GraphPalette, string> = {
+  text: '--text',
+  nodeBg: '--graph-node-bg',
+  nodeBorder: '--graph-node-border',
+  edge: '--graph-edge',
+  sccBg: '--graph-scc-bg',
+  sccEdge: '--graph-scc-edge',
+  cycle: '--cycle',
+  cycleBg: '--graph-cycle-bg',
+  highlight: '--accent',
+  labelBg: '--surface',
+};
+
+export function readPalette(el: Element): GraphPalette {
+  const css = getComputedStyle(el);
+  const out = {} as GraphPalette;
+  for (const [key, name] of Object.entries(VARS) as [keyof GraphPalette, string][])
+    out[key] = css.getPropertyValue(name).trim() || '#888';
+  return out;
+}
+
+/** The label font: monospace, so a label's width is its longest line times one character. */
+export const LABEL_FONT_FAMILY = '"DejaVu Sans Mono", ui-monospace, Menlo, Consolas, monospace';
+export const LABEL_FONT_SIZE = 12;
+export const LABEL_LINE_HEIGHT = 1.3;
+
+export function graphStylesheet(p: GraphPalette): StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        shape: 'round-rectangle',
+        width: 'data(w)',
+        height: 'data(h)',
+        label: 'data(label)',
+        'font-family': LABEL_FONT_FAMILY,
+        'font-size': LABEL_FONT_SIZE,
+        'line-height': LABEL_LINE_HEIGHT,
+        color: p.text,
+        'text-wrap': 'wrap',
+        // The labels arrive wrapped (label.ts); this only stops Cytoscape wrapping them again.
+        'text-max-width': '2000px',
+        'text-valign': 'center',
+        'text-halign': 'center',
+        'text-justification': 'left',
+        'background-color': p.nodeBg,
+        'border-width': 1.5,
+        'border-color': p.nodeBorder,
+      },
+    },
+    { selector: 'node.in-scc', style: { 'background-color': p.sccBg } },
+    {
+      selector: 'node.in-cycle',
+      style: { 'border-color': p.cycle, 'border-width': 2.5, 'background-color': p.cycleBg },
+    },
+    { selector: 'node.held', style: { 'border-style': 'double', 'border-width': 6 } },
+    { selector: 'node.acquiring', style: { 'border-style': 'dashed', 'border-width': 3 } },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.5,
+        'curve-style': 'bezier',
+        'line-color': p.edge,
+        'target-arrow-color': p.edge,
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 1.2,
+        label: 'data(label)',
+        'font-family': LABEL_FONT_FAMILY,
+        'font-size': 11,
+        color: p.text,
+        'text-background-color': p.labelBg,
+        'text-background-opacity': 0.9,
+        'text-background-padding': '2px',
+      },
+    },
+    {
+      selector: 'edge.in-scc',
+      style: { 'line-color': p.sccEdge, 'target-arrow-color': p.sccEdge, width: 2 },
+    },
+    {
+      selector: 'edge.in-cycle',
+      style: { 'line-color': p.cycle, 'target-arrow-color': p.cycle, width: 3, color: p.cycle },
+    },
+    { selector: 'edge.new', style: { 'line-style': 'dashed', 'font-weight': 'bold' } },
+    {
+      // The edge that closes the cycle points back up; bow it out to the side of the layers.
+      selector: 'edge.back',
+      style: {
+        'curve-style': 'unbundled-bezier',
+        'control-point-distances': 'data(bow)',
+        'control-point-weights': 0.5,
+      },
+    },
+    { selector: '.faded', style: { opacity: 0.28 } },
+    {
+      selector: '.highlighted',
+      style: { 'underlay-color': p.highlight, 'underlay-opacity': 0.28, 'underlay-padding': 6 },
+    },
+    {
+      selector: 'node.selected',
+      style: { 'border-color': p.highlight, 'border-width': 4, 'underlay-opacity': 0.45 },
+    },
+    {
+      selector: 'edge.selected',
+      style: {
+        'line-color': p.highlight,
+        'target-arrow-color': p.highlight,
+        width: 4.5,
+        'underlay-opacity': 0.45,
+      },
+    },
+  ] as StylesheetJson;
+}

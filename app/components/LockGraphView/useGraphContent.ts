@@ -1,0 +1,136 @@
+// Puts a graph into the Cytoscape instance: elements in one batch, the layout in the worker, the
+// positions applied with the preset layout, then "drawn" once two frames have been painted.
+import { useEffect, useState } from 'react';
+import type { Core, NodeSingular } from 'cytoscape';
+import type { LockGraph } from '../../../src/graph';
+import type { Report } from '../../../src/model/types';
+import { createLayoutClient, LayoutSuperseded, type LayoutFn } from '../../worker/layout-client';
+import { graphElements } from './graph-elements';
+import { LABEL_FONT_FAMILY, LABEL_FONT_SIZE, LABEL_LINE_HEIGHT } from './graph-style';
+import { layoutLabel, type LabelMetrics, type NodeLabel } from './label';
+
+let layout: LayoutFn | null = null;
+let metrics: LabelMetrics | null = null;
+
+function labelMetrics(): LabelMetrics {
+  if (metrics) return metrics;
+  const ctx = document.createElement('canvas').getContext('2d');
+  let charWidth = LABEL_FONT_SIZE * 0.6;
+  if (ctx) {
+    ctx.font = `${LABEL_FONT_SIZE}px ${LABEL_FONT_FAMILY}`;
+    charWidth = ctx.measureText('0123456789').width / 10;
+  }
+  const lineHeight = LABEL_FONT_SIZE * LABEL_LINE_HEIGHT;
+  metrics = { charWidth, lineHeight, maxChars: 26, padX: 10, padY: 7 };
+  return metrics;
+}
+
+/** The graph fills the view but never zooms in past 1.2: a two-lock graph should not shout. */
+export function fitGraph(cy: Core, eles = cy.elements()): void {
+  if (eles.empty()) return;
+  cy.fit(eles, 28);
+  if (cy.zoom() > 1.2) {
+    cy.zoom(1.2);
+    cy.center(eles);
+  }
+}
+
+function afterPaint(cy: Core, done: () => void): void {
+  let fired = false;
+  const go = () => {
+    if (fired) return;
+    fired = true;
+    requestAnimationFrame(() => requestAnimationFrame(done));
+  };
+  cy.one('render', go);
+  setTimeout(go, 1000); // a graph already on screen in the same place renders nothing new
+}
+
+/** How far an edge pointing back up bows out sideways: clear of the widest node it passes. */
+function bowFor(
+  source: NodeSingular,
+  target: NodeSingular,
+  labels: ReadonlyMap<string, NodeLabel>,
+  centreX: number,
+): number {
+  const widest = Math.max(...[...labels.values()].map((l) => l.width));
+  const dy = source.position('y') - target.position('y');
+  const side = source.position('x') >= centreX ? 1 : -1;
+  // A single control point: the curve's apex is half its distance out, so twice the clearance.
+  // The sign is relative to the source -> target direction (up, for a back edge).
+  const clearance = 2 * (widest / 2 + 24);
+  return dy > 0 ? side * clearance : -side * clearance;
+}
+
+export interface GraphContent {
+  /** the key of the graph whose positions are applied, null while a layout runs */
+  placed: string | null;
+  error: string | null;
+}
+
+export function useGraphContent(
+  cy: Core | null,
+  container: HTMLElement | null,
+  graph: LockGraph | null,
+  key: string,
+  reports: readonly Report[],
+  merged: boolean,
+  markDrawn: (key: string) => void,
+): GraphContent {
+  const [placed, setPlaced] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!cy) return;
+    setPlaced(null);
+    setError(null);
+    cy.batch(() => cy.elements().remove());
+    if (!graph || graph.nodes.length === 0) return;
+    let cancelled = false;
+    const m = labelMetrics();
+    const labels = new Map(graph.nodes.map((n) => [n.id, layoutLabel(n.id, m)]));
+    cy.batch(() => cy.add(graphElements(graph, labels, reports, merged)));
+    const sizes: Record<string, { width: number; height: number }> = Object.create(null);
+    for (const [id, l] of labels) sizes[id] = { width: l.width, height: l.height };
+    layout ??= createLayoutClient();
+    layout(graph, sizes).then(
+      (answer) => {
+        if (cancelled) return;
+        const pos = answer.positions;
+        if (container) {
+          container.style.height = `${Math.round(Math.min(680, Math.max(300, answer.height + 90)))}px`;
+          cy.resize();
+        }
+        cy.layout({
+          name: 'preset',
+          positions: pos,
+          fit: false,
+          animate: false,
+        }).run();
+        const back = new Set(answer.backEdges);
+        const centreX = cy.nodes().boundingBox().x1 + answer.width / 2;
+        cy.batch(() =>
+          cy.edges().forEach((e) => {
+            const isBack = back.has(e.id()) && e.source() !== e.target();
+            e.toggleClass('back', isBack);
+            if (isBack) e.data('bow', bowFor(e.source(), e.target(), labels, centreX));
+          }),
+        );
+        fitGraph(cy);
+        setPlaced(key);
+        afterPaint(cy, () => {
+          if (!cancelled) markDrawn(key);
+        });
+      },
+      (err: unknown) => {
+        if (cancelled || err instanceof LayoutSuperseded) return;
+        setError(err instanceof Error ? err.message : String(err));
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [cy, container, graph, key, reports, merged, markDrawn]);
+
+  return { placed, error };
+}
