@@ -47,6 +47,8 @@ function lockdepTable(
     if (!implied.viaComplete)
       notes.push(`The locks between ${implied.via[0]} and ${implied.class} are not in the report.`);
   }
+  if (!printed && report.kind === 'safe-to-unsafe')
+    notes.push('Taken as the irq-safe and irq-unsafe locks: the two ends of the new dependency.');
   if (shape.kind === 'other')
     notes.push(
       'This table has a shape lockscope does not know; its steps are replayed as printed.',

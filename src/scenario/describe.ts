@@ -52,7 +52,7 @@ function sentence(scenario: Scenario, before: State, after: State): string {
       const why = holders
         ? `, held by ${holders}`
         : writers
-          ? `; ${writers} is queued to write it`
+          ? `, but ${writers} is queued to write it`
           : '';
       if (op.via) return `${viaSubject(scenario, after, cpu, op)} and needs ${cls}${why}: it waits`;
       return `${who} tries to take ${cls}${mode}${where}${why}, and waits`;
