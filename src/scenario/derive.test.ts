@@ -133,6 +133,26 @@ describe('every golden lockdep table', () => {
   }
 });
 
+describe("rlock( and sync( in lockdep's table (6.4+)", () => {
+  const report = golden('lockdep/circular-6.x-rlock-sync-odd-names.txt');
+  const table = deriveScenarios(report).find((s) => s.id === 'lockdep')!;
+
+  it('keeps the read side and lets the sync hold nothing', () => {
+    expect(table.cpus[0]!.ops.slice(0, 2).map((o) => o.op)).toEqual(['rlock', 'sync']);
+    const said = words(table);
+    expect(said[0]).toMatch(/^CPU0 takes .+ for reading in /);
+    expect(said[3]).toMatch(/^CPU0 waits for every holder of set->srcu to let go \(sync\)/);
+    // after a sync the chain is walked by a reader of the srcu, not by CPU0 holding it
+    expect(said[4]).toMatch(
+      /^CPU0's sync on set->srcu waits for a reader that goes on down set->srcu --> /,
+    );
+    // CPU0 ends holding only the read side: the sync took nothing, the chain's lock is waited for
+    expect(end(table).cpus[0]!.holds).toEqual([
+      { class: report.scenario!.steps[0]!.class, mode: 'read', inInterrupt: false },
+    ]);
+  });
+});
+
 describe('two-lock cycles', () => {
   const report = golden('lockdep/circular-2-entry-4.18-hashed.txt');
 
@@ -218,6 +238,13 @@ describe('interrupt inversions on two CPUs', () => {
     // CPU0 runs through its lock and its interrupt before CPU1 starts: no deadlock on this schedule
     expect(status(s!, end(s!, '000000111111'))).toBe('finished');
     expect(status(s!, end(s!, '111111000000'))).toBe('finished');
+  });
+
+  it('says when the irq class is a read one, which the table does not show', () => {
+    const report = golden('lockdep/irq-inversion-6.1-shortest-dependencies.txt');
+    const read = { ...report, details: { ...report.details, irqClass: 'HARDIRQ-READ' } };
+    expect(deriveScenarios(report)[0]?.notes.join(' ')).not.toMatch(/HARDIRQ-READ/);
+    expect(deriveScenarios(read)[0]?.notes.join(' ')).toMatch(/HARDIRQ-READ: .*writer queued/);
   });
 
   it('the interrupt only arrives while interrupts are on', () => {

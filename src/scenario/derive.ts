@@ -47,6 +47,12 @@ function lockdepTable(
     if (!implied.viaComplete)
       notes.push(`The locks between ${implied.via[0]} and ${implied.class} are not in the report.`);
   }
+  const irqClass = report.details?.irqClass ?? '';
+  if (irqClass.endsWith('-READ'))
+    notes.push(
+      `The irq class is ${irqClass}: one side takes its lock for reading, so the real deadlock also ` +
+        'needs a writer queued on it; the table shows every lock taken exclusively.',
+    );
   if (!printed && report.kind === 'safe-to-unsafe')
     notes.push('Taken as the irq-safe and irq-unsafe locks: the two ends of the new dependency.');
   if (shape.kind === 'other')
