@@ -82,3 +82,21 @@ it('knows the BSD locking machinery too, so a WITNESS trace starts at the caller
   }
   expect(isLockMachinery(frame('sx_init_flags_helper+0x1'))).toBe(false);
 });
+
+describe('firstInterestingFrame on a report backtrace', () => {
+  it('starts below lockdep printing frames, which a report backtrace begins with', () => {
+    const trace = [
+      'dump_backtrace+0x0/0x1f8',
+      'show_stack+0x18/0x24',
+      'dump_stack+0xb8/0x114',
+      'print_usage_bug+0x2a4/0x2b8',
+      'mark_lock_irq+0x1f0/0x2e0',
+      'mark_lock+0x11c/0x1c0',
+      '__lock_acquire+0x6f4/0x1ff0',
+      'lock_acquire+0x128/0x3a0',
+      '_raw_spin_lock+0x44/0x80',
+      'frob_timer_fn+0x1c/0x60 [frob]',
+    ].map((t) => frame(t));
+    expect(firstInterestingFrame(trace)?.function).toBe('frob_timer_fn');
+  });
+});

@@ -49,11 +49,31 @@ export function isLockMachinery(frame: Frame): boolean {
   return MACHINERY.some((re) => re.test(name));
 }
 
+// lockdep's own printing and checking frames: a report's own backtrace starts inside them
+// ("dump_backtrace", "print_circular_bug", "check_irq_usage.cold", "mark_held_locks").
+const LOCKDEP_INSIDE =
+  /^_*(lock_acquire|lock_release|dump_stack\w*|show_stack|dump_backtrace|show_trace\w*|print_\w+|mark_lock\w*|mark_held_locks|validate_chain|check_irq_usage|check_usage\w*|check_prevs?_add\w*|check_noncircular|check_deadlock|check_path|lockdep_\w+|trace_hardirqs_\w+)$/;
+
 /**
- * The first reliable frame that is not locking machinery. Falls back to the first reliable
- * frame when the whole trace is machinery (a trace cut short), then to anything at all.
+ * The caller that took the lock: past lockdep's own frames (a report's backtrace starts inside
+ * the printer), then the first reliable frame that is not locking machinery. Falls back to the
+ * first reliable frame when the whole trace is machinery (a trace cut short), then to anything.
  */
 export function firstInterestingFrame(trace: readonly Frame[]): Frame | null {
+  let cut = -1;
+  const head = Math.min(trace.length, 40);
+  for (let i = 0; i < head; i++) {
+    const f = trace[i]!;
+    if (!f.unreliable && LOCKDEP_INSIDE.test(baseFunctionName(f.function))) cut = i;
+  }
+  for (let i = cut + 1; i < trace.length; i++) {
+    const f = trace[i]!;
+    if (!f.unreliable && !isLockMachinery(f)) return f;
+  }
+  return firstReliableCaller(trace);
+}
+
+function firstReliableCaller(trace: readonly Frame[]): Frame | null {
   const reliable = trace.filter((f) => !f.unreliable);
   return reliable.find((f) => !isLockMachinery(f)) ?? reliable[0] ?? trace[0] ?? null;
 }

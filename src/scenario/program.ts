@@ -75,20 +75,8 @@ function nullIfNegative(i: number): number | null {
 // lockdep's own printing and checking, which a report's backtrace starts with (arm64 "dump_backtrace",
 // "check_irq_usage.cold", "print_shortest_lock_dependencies", "mark_held_locks") — frame.ts does not
 // know them all; anchored, no nested quantifiers
-const LOCKDEP_INSIDE =
-  /^_*(lock_acquire|lock_release|dump_stack\w*|show_stack|dump_backtrace|show_trace\w*|print_\w+|mark_lock\w*|mark_held_locks|validate_chain|check_irq_usage|check_usage\w*|check_prevs?_add\w*|check_noncircular|check_deadlock|check_path|lockdep_\w+|trace_hardirqs_\w+)$/;
-
-/**
- * The caller that takes the lock in a stack: past lockdep's own frames (a report's backtrace
- * starts inside the printer), then past the lock primitives (firstInterestingFrame).
- */
-export function callerFrame(trace: readonly Frame[]): Frame | null {
-  let cut = -1;
-  trace.slice(0, 40).forEach((f, i) => {
-    if (!f.unreliable && LOCKDEP_INSIDE.test(baseFunctionName(f.function))) cut = i;
-  });
-  return firstInterestingFrame(trace.slice(cut + 1)) ?? firstInterestingFrame(trace);
-}
+/** The caller that takes the lock in a stack (one rule for the CLI, the page and the stepper). */
+export const callerFrame = firstInterestingFrame;
 
 /** The caller in a dependency's trace; null when it has none. */
 export function dependencyFrame(report: Report, dep: number | null): Frame | null {
