@@ -47,9 +47,15 @@ function joinPair(cur: string, next: string): string | null {
     return joined(cur, next);
   if (DECIMAL_FRAME_ONLY.test(a) && HEX_SYMBOL.test(b)) return joined(cur, next);
   // "6.8.0-rc5 #1 Not" + "tainted"
-  if (/\s#\S+\s+Not$/.test(a) && /^tainted\b/.test(b) && parseIdentLine(`${a} ${b}`))
+  if (
+    a.endsWith('Not') &&
+    /\s#\S+\s+Not$/.test(a) &&
+    /^tainted\b/.test(b) &&
+    parseIdentLine(`${a} ${b}`)
+  )
     return joined(cur, next);
-  if (recognizeTitle(a) === null && recognizeWrappedTitle(a, b) !== null) return joined(cur, next);
+  // (the wrapped test first: it turns nearly every line down at its first character)
+  if (recognizeWrappedTitle(a, b) !== null && recognizeTitle(a) === null) return joined(cur, next);
   if (
     LOCK_HEAD.test(a) &&
     !a.includes('){') &&

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recognizeSection } from './sections';
+import { recognizeSection, requiredLiterals } from './sections';
 
 describe('recognizeSection', () => {
   it.each([
@@ -48,5 +48,39 @@ describe('recognizeSection', () => {
   it('leaves content and prose alone', () => {
     expect(recognizeSection(' #0: ffff (a){....}, at: f+0x1/0x2')).toBeNull();
     expect(recognizeSection('I think the lock is held here')).toBeNull();
+  });
+});
+
+describe('requiredLiterals (the cheap test before each section regex)', () => {
+  it('reads the text after ^ and the longest run outside groups', () => {
+    expect(requiredLiterals(String.raw`^(.+\/\d+) is trying to acquire lock:\s*$`)).toEqual({
+      prefix: '',
+      needle: ' is trying to acquire lock:',
+    });
+    expect(requiredLiterals(String.raw`^Chain exists of:\s*(.*)$`)).toEqual({
+      prefix: 'Chain exists of:',
+      needle: 'Chain exists of:',
+    });
+  });
+
+  it('never requires what is optional, escaped or inside a group', () => {
+    // "locks?" may be "lock"; "(?:more )?" may be missing; "\*" ends a run
+    expect(requiredLiterals(String.raw`^(\d+) locks? held by (.+\/\d+):?\s*$`).needle).toBe(
+      ' held by ',
+    );
+    expect(
+      requiredLiterals(String.raw`^but there are no (?:more )?locks (?:to release|held)!?\s*$`),
+    ).toEqual({ prefix: 'but there are no ', needle: 'but there are no ' });
+    expect(requiredLiterals(String.raw`^\*\*\* DEADLOCK \*\*\*\s*$`)).toEqual({
+      prefix: '',
+      needle: ' DEADLOCK ',
+    });
+    expect(requiredLiterals(String.raw`^-{10,}x|y$`)).toEqual({ prefix: '', needle: '' });
+  });
+
+  it('keeps every header recognised when its line is long and full of "lock"', () => {
+    const task = `${'lock_'.repeat(100)}worker/812`;
+    expect(recognizeSection(`${task} is trying to acquire lock:`)?.type).toBe('acquire');
+    expect(recognizeSection(`${task} is trying to acquire lock: x`)).toBeNull();
   });
 });

@@ -76,11 +76,13 @@ const PLAIN = /^(?:WARNING|INFO|BUG):\s+(.*?)\s*$/;
 
 /** The title line of a lockdep report, or null. */
 export function recognizeTitle(text: string): TitleInfo | null {
+  // Cheap first look, before trim() copies the line: titles start with '[', 'W', 'I' or 'B'.
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) <= 32) i++;
+  const c = text.charCodeAt(i);
+  if (c !== 91 && c !== 87 && c !== 73 && c !== 66) return null;
   const t = text.trim();
   if (t.length < 12 || t.length > 400) return null;
-  const c = t.charCodeAt(0);
-  // Cheap first look: titles start with '[', 'W', 'I' or 'B'.
-  if (c !== 91 && c !== 87 && c !== 73 && c !== 66) return null;
   const b = BRACKETED.exec(t);
   const inner = b ? b[1]! : PLAIN.exec(t)?.[1];
   if (inner === undefined) return null;
