@@ -56,7 +56,6 @@ export function stripPrefixes(
       hasEscapes(text) && text.indexOf('\\n') >= 0 && usesLiteralNewlines(text, starts);
     if (hasEscapes(text)) text = replaceTabEscapes(text, literal);
 
-    const pieces: WorkLine[] = [];
     let pos = base;
     let first = true;
     let inPrefixed = false;
@@ -102,7 +101,7 @@ export function stripPrefixes(
       };
       if (first && !scan.prefixed && messageColumn >= 8)
         takeContinuation(piece, messageColumn, stats);
-      pieces.push(piece);
+      out.push(piece);
       if (cut < 0) break;
       if (ts >= 0) {
         pos = ts;
@@ -118,7 +117,6 @@ export function stripPrefixes(
       }
       first = false;
     }
-    for (const p of pieces) out.push(p);
   }
   return { lines: out, stats };
 }
