@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { benchGraph } from './graph';
 import { formatTable, type Row } from './measure';
+import { benchBrowser } from './browser';
 import { benchMemory } from './memory';
 import {
   benchCorpus,
@@ -21,6 +22,7 @@ interface Benchmark {
 
 /** Later issues add browser benchmarks here (e.g. `browser:layout`). */
 const BENCHMARKS: readonly Benchmark[] = [
+  { name: 'browser', about: 'the graph view in headless Chromium', run: benchBrowser },
   {
     name: 'graph',
     about: 'lock graph build, SCCs and layered layout, 500 to 8,000 classes',
