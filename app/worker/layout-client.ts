@@ -3,7 +3,11 @@
 import type { LayoutGraph, Size } from '../../src/graph';
 import type { LayoutAnswer, LayoutRequest, LayoutResponse } from './layout-messages';
 
-export type LayoutFn = (graph: LayoutGraph, sizes: Record<string, Size>) => Promise<LayoutAnswer>;
+export type LayoutFn = (
+  graph: LayoutGraph,
+  sizes: Record<string, Size>,
+  options?: LayoutRequest['options'],
+) => Promise<LayoutAnswer>;
 
 export class LayoutSuperseded extends Error {
   constructor() {
@@ -48,7 +52,7 @@ export function createLayoutClient(factory: () => Worker = startWorker): LayoutF
     return w;
   };
 
-  return (graph, sizes) =>
+  return (graph, sizes, options = {}) =>
     new Promise<LayoutAnswer>((resolve, reject) => {
       if (pending) {
         pending.reject(new LayoutSuperseded());
@@ -65,7 +69,7 @@ export function createLayoutClient(factory: () => Worker = startWorker): LayoutF
         edges: graph.edges.map((e) => ({ id: e.id, prev: e.prev, next: e.next })),
         cycle: graph.cycle,
       };
-      const request: LayoutRequest = { id, graph: shape, sizes };
+      const request: LayoutRequest = { id, graph: shape, sizes, options };
       worker.postMessage(request);
     });
 }

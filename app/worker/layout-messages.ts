@@ -7,6 +7,7 @@ export interface LayoutRequest {
   graph: LayoutGraph;
   /** each node's box (its wrapped label), px */
   sizes: Record<string, Size>;
+  options: { maxRowWidth?: number };
 }
 
 export interface LayoutAnswer {

@@ -1,16 +1,19 @@
 // Page object for the whole app: its regions, and the window.lockscope test API.
 import { expect, type Page } from '@playwright/test';
 import type { ApiState } from '../../app/api/lockscope-api';
+import { GraphView } from './graph-view';
 import { InputPanel } from './input-panel';
 import { ResultsPanel } from './results-panel';
 
 export class AppPage {
   readonly input: InputPanel;
   readonly results: ResultsPanel;
+  readonly graph: GraphView;
 
   constructor(readonly page: Page) {
     this.input = new InputPanel(page);
     this.results = new ResultsPanel(page);
+    this.graph = new GraphView(page);
   }
 
   /** Opens the app and waits until its first input (saved text or the example) is parsed. */

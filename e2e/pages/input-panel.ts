@@ -27,19 +27,23 @@ export class InputPanel {
     await this.example.selectOption(id);
   }
 
-  async openFileNamed(name: string, text: string): Promise<void> {
-    await this.fileInput.setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+  async openFileNamed(name: string, content: string | Buffer): Promise<void> {
+    const buffer = typeof content === 'string' ? Buffer.from(content) : content;
+    await this.fileInput.setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
   }
 
   /** Drops a file onto the page the way a file manager does: a drop event carrying a DataTransfer. */
-  async dropFile(name: string, text: string): Promise<void> {
+  async dropFile(name: string, content: string | Buffer): Promise<void> {
+    // Bytes cross into the page as a plain array (a .gz file is not text).
+    const payload = typeof content === 'string' ? content : [...content];
     const dataTransfer = await this.page.evaluateHandle(
-      ([fileName, content]) => {
+      ([fileName, data]) => {
         const dt = new DataTransfer();
-        dt.items.add(new File([content], fileName, { type: 'text/plain' }));
+        const part = typeof data === 'string' ? data : new Uint8Array(data);
+        dt.items.add(new File([part], fileName, { type: 'text/plain' }));
         return dt;
       },
-      [name, text] as const,
+      [name, payload] as const,
     );
     const target = this.page.getByTestId('results.panel');
     await target.dispatchEvent('dragenter', { dataTransfer });

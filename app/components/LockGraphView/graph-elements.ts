@@ -10,8 +10,10 @@ export function edgeLabel(
   reports: readonly Report[],
   merged: boolean,
 ): string {
+  // Merged, dozens of "new" and "#k" labels would only cover the arrows.
+  if (merged) return '';
   if (edge.isNew) return 'new';
-  if (merged || edge.dependencies.length !== 1) return '';
+  if (edge.dependencies.length !== 1) return '';
   const ref = edge.dependencies[0]!;
   const k = reports[ref.report]?.dependencies[ref.index]?.chainEntry;
   return k === null || k === undefined ? '' : `#${k}`;

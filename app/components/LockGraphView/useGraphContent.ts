@@ -1,13 +1,14 @@
 // Puts a graph into the Cytoscape instance: elements in one batch, the layout in the worker, the
 // positions applied with the preset layout, then "drawn" once two frames have been painted.
 import { useEffect, useState } from 'react';
-import type { Core, NodeSingular } from 'cytoscape';
+import type { Core } from 'cytoscape';
 import type { LockGraph } from '../../../src/graph';
 import type { Report } from '../../../src/model/types';
 import { createLayoutClient, LayoutSuperseded, type LayoutFn } from '../../worker/layout-client';
+import { backEdgeBow, type Box } from './back-edge-bow';
 import { graphElements } from './graph-elements';
 import { LABEL_FONT_FAMILY, LABEL_FONT_SIZE, LABEL_LINE_HEIGHT } from './graph-style';
-import { layoutLabel, type LabelMetrics, type NodeLabel } from './label';
+import { layoutLabel, type LabelMetrics } from './label';
 
 let layout: LayoutFn | null = null;
 let metrics: LabelMetrics | null = null;
@@ -46,22 +47,6 @@ function afterPaint(cy: Core, done: () => void): void {
   setTimeout(go, 1000); // a graph already on screen in the same place renders nothing new
 }
 
-/** How far an edge pointing back up bows out sideways: clear of the widest node it passes. */
-function bowFor(
-  source: NodeSingular,
-  target: NodeSingular,
-  labels: ReadonlyMap<string, NodeLabel>,
-  centreX: number,
-): number {
-  const widest = Math.max(...[...labels.values()].map((l) => l.width));
-  const dy = source.position('y') - target.position('y');
-  const side = source.position('x') >= centreX ? 1 : -1;
-  // A single control point: the curve's apex is half its distance out, so twice the clearance.
-  // The sign is relative to the source -> target direction (up, for a back edge).
-  const clearance = 2 * (widest / 2 + 24);
-  return dy > 0 ? side * clearance : -side * clearance;
-}
-
 export interface GraphContent {
   /** the key of the graph whose positions are applied, null while a layout runs */
   placed: string | null;
@@ -93,7 +78,9 @@ export function useGraphContent(
     const sizes: Record<string, { width: number; height: number }> = Object.create(null);
     for (const [id, l] of labels) sizes[id] = { width: l.width, height: l.height };
     layout ??= createLayoutClient();
-    layout(graph, sizes).then(
+    // Rows wrap near the view's width, so a wide rank does not shrink the whole picture.
+    const maxRowWidth = Math.max(600, (container?.clientWidth ?? 800) / 0.8);
+    layout(graph, sizes, { maxRowWidth }).then(
       (answer) => {
         if (cancelled) return;
         const pos = answer.positions;
@@ -107,13 +94,22 @@ export function useGraphContent(
           fit: false,
           animate: false,
         }).run();
+        const boxes: Box[] = [];
+        for (const [id, l] of labels) {
+          const p = pos[id];
+          if (p) boxes.push({ x: p.x, y: p.y, w: l.width, h: l.height });
+        }
         const back = new Set(answer.backEdges);
-        const centreX = cy.nodes().boundingBox().x1 + answer.width / 2;
         cy.batch(() =>
           cy.edges().forEach((e) => {
-            const isBack = back.has(e.id()) && e.source() !== e.target();
-            e.toggleClass('back', isBack);
-            if (isBack) e.data('bow', bowFor(e.source(), e.target(), labels, centreX));
+            const from = pos[e.source().id()];
+            const to = pos[e.target().id()];
+            const bow =
+              back.has(e.id()) && from && to && from !== to
+                ? backEdgeBow(from, to, boxes, from.x >= answer.width / 2 ? 1 : -1)
+                : 0;
+            e.toggleClass('back', bow !== 0);
+            e.data('bow', bow);
           }),
         );
         fitGraph(cy);
