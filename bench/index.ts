@@ -8,6 +8,8 @@ import { benchBrowser } from './browser';
 import { benchMemory } from './memory';
 import {
   benchCorpus,
+  benchDenseLog,
+  benchHugeLog,
   benchHugeReport,
   benchLog,
   benchLongLine,
@@ -34,6 +36,11 @@ const BENCHMARKS: readonly Benchmark[] = [
     about: 'a generated 50 MB dmesg log with lockdep reports inside',
     run: benchLog,
   },
+  {
+    name: 'parse:dense',
+    about: 'a generated 20 MB log with a lockdep report every ~6 kB',
+    run: benchDenseLog,
+  },
   { name: 'parse:long-line', about: '1 MB lines of several kinds', run: benchLongLine },
   {
     name: 'parse:huge-report',
@@ -44,6 +51,11 @@ const BENCHMARKS: readonly Benchmark[] = [
     name: 'parse:repeated-header',
     about: 'one header line repeated a million times',
     run: benchRepeatedHeader,
+  },
+  {
+    name: 'parse:huge-log',
+    about: 'a generated 100 MB dmesg log, parsed once (must not throw)',
+    run: benchHugeLog,
   },
   {
     name: 'parse:memory',

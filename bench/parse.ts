@@ -15,9 +15,12 @@ import {
 } from './generate';
 import { bestTime, growing, rowAt, type Row } from './measure';
 
-const found = (input: string) => {
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+const found = (input: string) => plural(parseText(input).reports.length, 'report');
+/** Pathological inputs end in diagnostics (folded headers, the 10,000-report stop): count them. */
+const foundAndDiagnostics = (input: string) => {
   const out = parseText(input);
-  return `${out.reports.length} report${out.reports.length === 1 ? '' : 's'}`;
+  return `${plural(out.reports.length, 'report')}, ${plural(out.diagnostics.length, 'diagnostic')}`;
 };
 
 export function benchCorpus(): Row[] {
@@ -51,6 +54,36 @@ export function benchLog(): Row[] {
     [0.25, 0.5, 1, 2],
   );
   return [rowAt('dmesg log, 50 MB', g, 2)];
+}
+
+/** Report-dense text (a report every ~6 kB, half the lines are report lines): the importers' cost. */
+export function benchDenseLog(): Row[] {
+  let inserted = 0;
+  const g = growing(
+    (scale) => {
+      const log = generateDmesgLog(10e6 * scale, 6000, 2);
+      inserted = log.reports;
+      return log.text;
+    },
+    (input) => `${found(input)} of ${inserted} inserted`,
+    [0.25, 0.5, 1, 2],
+  );
+  return [rowAt('report-dense log, 20 MB', g, 2)];
+}
+
+/** 100 MB: must parse without throwing or running out of memory (time is secondary). */
+export function benchHugeLog(): Row[] {
+  const log = generateDmesgLog(100e6);
+  const t0 = performance.now();
+  const note = `${found(log.text)} of ${log.reports} inserted`;
+  return [
+    {
+      name: 'dmesg log, 100 MB (one run)',
+      bytes: log.text.length,
+      ms: performance.now() - t0,
+      note,
+    },
+  ];
 }
 
 /** Flattened reports are what the cleaner re-splits: the worst kind of long line. */
@@ -92,13 +125,27 @@ export function benchRepeatedHeader(): Row[] {
   ].join('\n');
   const one = growing(
     (scale) => repeatedLine(header, 1e6 * scale),
-    found,
+    foundAndDiagnostics,
     [0.125, 0.25, 0.5, 1, 2],
   );
   const three = growing(
     (scale) => repeatedLine(banner, Math.round((1e6 * scale) / 3)),
-    found,
+    foundAndDiagnostics,
     [0.125, 0.25, 0.5, 1, 2],
   );
-  return [rowAt('header line x 1,000,000', one, 1), rowAt('banner (3 lines) x 333,333', three, 1)];
+  // a header with a one-line body, repeated: each one is a (tiny) report
+  const withBody = growing(
+    (scale) =>
+      repeatedLine(
+        `${header}\nfrobd/812 is trying to acquire lock:`,
+        Math.round((1e6 * scale) / 2),
+      ),
+    foundAndDiagnostics,
+    [0.125, 0.25, 0.5, 1, 2],
+  );
+  return [
+    rowAt('header line x 1,000,000', one, 1),
+    rowAt('banner (3 lines) x 333,333', three, 1),
+    rowAt('header + body line x 500,000', withBody, 1),
+  ];
 }
