@@ -94,7 +94,7 @@ describe('lock order reversal', () => {
     expect(r!.cycle).toEqual(['ufs', 'bufwait']);
   });
 
-  it('makes a rule violation an attempted edge without a cycle', () => {
+  it('makes a rule violation the 2-cycle of the contract: established by the rule, no stack', () => {
     const [r] = scan(
       [
         'lock order reversal: (sleepable after non-sleepable)',
@@ -102,9 +102,12 @@ describe('lock order reversal', () => {
         ' 2nd 0x2 b (b) @ b.c:2',
       ].join('\n'),
     );
-    expect(r!.cycle).toBeNull();
-    expect(deps(r!)).toEqual(['a -> b new (0)']);
+    expect(r!.cycle).toEqual(['a', 'b']);
+    expect(deps(r!)).toEqual(['b -> a (0)', 'a -> b new (0)']);
     expect(r!.details!.rule).toBe('sleepable after non-sleepable');
+    expect(r!.diagnostics!.map((x) => x.message).join()).toMatch(
+      /every sleepable lock before every non-sleepable one, so b -> a stands as the established order/,
+    );
   });
 
   it('starts at a lone 1st line when the header was lost, and resynchronises after a stray stack', () => {

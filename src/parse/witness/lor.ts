@@ -262,27 +262,34 @@ function buildGraph(d: Draft, locks: OrderLock[], edges: PrintedEdge[], rule: st
   const att = find(attPair);
 
   if (third && third.name !== a) d.addDependency(a, b, [], false); // the order this thread held
-  if (est || !rule) {
-    d.addDependency(...estPair, est?.trace ?? [], false);
-    r.cycle = cycle;
-    if (!est && edges.some((e) => e.kind === 'attempted'))
-      d.diag(
-        null,
-        'info',
-        `No "established at" stack: the order ${estPair.join(' -> ')} is known only transitively.`,
-      );
-  } else {
+  // A rule variant ("sleepable after non-sleepable", "Giant after non-sleepable") has no
+  // observed established order: WITNESS's rule itself orders the 2nd before the 1st, so the
+  // reversal is still the 2-cycle the contract describes, with an established edge of no stack.
+  d.addDependency(...estPair, est?.trace ?? [], false);
+  r.cycle = cycle;
+  if (!est && rule)
     d.diag(
       null,
       'info',
-      `Reported by rule (${rule}), not because ${estPair.join(' -> ')} was seen: the attempted edge breaks the rule.`,
+      `Reported by rule (${rule}): WITNESS orders ${ruleOrder(rule)}, so ${estPair.join(' -> ')} stands as the established order without having been seen; the attempted edge breaks it.`,
     );
-  }
+  else if (!est && edges.some((e) => e.kind === 'attempted'))
+    d.diag(
+      null,
+      'info',
+      `No "established at" stack: the order ${estPair.join(' -> ')} is known only transitively.`,
+    );
   d.addDependency(...attPair, att?.trace.length ? att.trace : r.trace, true);
   if (r.trace.length === 0 && att?.trace.length) r.trace = att.trace;
   for (const e of edges)
     if (e !== est && e !== att && e.kind !== 'missing')
       d.addDependency(e.prev, e.next, e.trace, false);
+}
+
+function ruleOrder(rule: string): string {
+  return rule.startsWith('Giant')
+    ? 'Giant before every non-sleepable lock'
+    : 'every sleepable lock before every non-sleepable one';
 }
 
 /** OpenBSD prints both directions' first stacks; the one that is the current stack is the new edge. */
