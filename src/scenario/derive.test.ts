@@ -228,12 +228,16 @@ describe('interrupt inversions on two CPUs', () => {
     );
   });
 
-  it('safe -> unsafe before v3.0: our own table from the new dependency, said to be a guess', () => {
+  it('safe -> unsafe before v3.0: our own table from the "connects" lines', () => {
     const report = golden('lockdep/safe-to-unsafe-2.6.18-hard-safe.txt');
     const [s] = deriveScenarios(report);
     expect(s?.id).toBe('interrupt');
     expect(s?.interruptName).toBe('hardirq');
-    expect(s?.notes.join(' ')).toMatch(/ends of the new dependency/);
+    // "connects a hard-irq-safe lock: (&adapter->lock)" / "to a hard-irq-unsafe lock: (fake_table_lock)"
+    expect(s?.cpus[0]?.ops[0]).toMatchObject({ op: 'lock', class: 'fake_table_lock' });
+    expect(s?.notes.join(' ')).not.toMatch(/ends of the new dependency/);
+    const cut = { ...report, details: { ...report.details, safeLock: '', unsafeLock: '' } };
+    expect(deriveScenarios(cut)[0]?.notes.join(' ')).toMatch(/ends of the new dependency/);
     expect(status(s!, end(s!))).toBe('deadlocked');
     // CPU0 runs through its lock and its interrupt before CPU1 starts: no deadlock on this schedule
     expect(status(s!, end(s!, '000000111111'))).toBe('finished');

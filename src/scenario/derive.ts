@@ -53,7 +53,7 @@ function lockdepTable(
       `The irq class is ${irqClass}: one side takes its lock for reading, so the real deadlock also ` +
         'needs a writer queued on it; the table shows every lock taken exclusively.',
     );
-  if (!printed && report.kind === 'safe-to-unsafe')
+  if (!printed && report.kind === 'safe-to-unsafe' && !report.details?.safeLock)
     notes.push('Taken as the irq-safe and irq-unsafe locks: the two ends of the new dependency.');
   if (shape.kind === 'other')
     notes.push(
@@ -117,8 +117,14 @@ function fallbackShape(report: Report): Exclude<TableShape, { kind: 'other' | 'c
     }
     case 'safe-to-unsafe': {
       const dep = report.details?.newDependency?.split(' -> ');
+      const { safeLock, unsafeLock } = report.details ?? {};
+      // print_irq_lock_scenario(): middle is the held lock (prev), or next when prev is the safe one
+      if (safeLock && unsafeLock) {
+        const middle = dep?.[0] && dep[0] !== safeLock ? dep[0] : (dep?.[1] ?? unsafeLock);
+        return { kind: 'irq', safe: safeLock, unsafe: unsafeLock, middle };
+      }
       if (dep?.length !== 2 || !dep[0] || !dep[1]) return null;
-      // the irq-safe and -unsafe locks may lie beyond the new dependency's ends; the ends are a guess
+      // a cut report that lost the "connects a …-irq-safe lock" lines: the ends are a guess
       return { kind: 'irq', safe: dep[0], unsafe: dep[1], middle: dep[1] };
     }
     default:

@@ -83,6 +83,14 @@ describe('lockdep importer', () => {
     ]);
   });
 
+  it('names the irq-safe and irq-unsafe locks the new dependency connects', () => {
+    const r = only(golden('safe-to-unsafe-5.11-dependency-paths.txt'));
+    expect([r.details!.safeLock, r.details!.unsafeLock]).toEqual([
+      '&tbl->rx_lock',
+      '&tbl->walk_lock',
+    ]);
+  });
+
   it('points spans at original lines', () => {
     const text = golden('circular-2-entry-4.18-hashed.txt');
     const r = only(text);

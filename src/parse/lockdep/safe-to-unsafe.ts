@@ -30,6 +30,10 @@ export function assembleSafeToUnsafe(b: ReportBuilder): Report {
   const unsafe = lockIn(b.section('unsafe-lock'));
   if (safe) b.addClass(safe.lock, safe.line);
   if (unsafe) b.addClass(unsafe.lock, unsafe.line);
+  // "connects a HARDIRQ-irq-safe lock: (&dev->event_lock)" / "to a HARDIRQ-irq-unsafe lock: (…)":
+  // the two ends of the inversion, which the interrupt scenario is about
+  b.detail('safeLock', safe?.lock.name);
+  b.detail('unsafeLock', unsafe?.lock.name);
   const safeTraceSection = b.section('safe-trace');
   const unsafeTraceSection = b.section('unsafe-trace');
   const safeTrace: Frame[] = safeTraceSection
