@@ -56,6 +56,16 @@ describe('window.lockscope', () => {
         merged: false,
         drawn: 0,
       },
+      stepper: expect.objectContaining({
+        scenario: 'lor',
+        cpus: ['Thread A', 'Thread B'],
+        index: 0,
+        length: 4,
+        deadlocked: false,
+        holds: { 'Thread A': [], 'Thread B': [] },
+        waits: { 'Thread A': null, 'Thread B': null },
+        schedule: '0101',
+      }),
     });
     // a snapshot, not a view into the store
     state.reports.length = 0;
@@ -63,6 +73,47 @@ describe('window.lockscope', () => {
     api.select(null);
     expect(api.state().selected).toBeNull();
     expect(api.state().graph.nodes).toEqual([]);
+  });
+
+  it('steps the two threads into the reversal, and lets the caller schedule them', async () => {
+    const store = createAppStore({
+      parse: async () => ({ schema: SCHEMA, reports: [report], diagnostics: [] }),
+    });
+    const api = createLockscopeApi(store, Promise.resolve());
+    await api.load('x');
+    api.step(2);
+    expect(api.state().stepper).toMatchObject({
+      index: 2,
+      holds: { 'Thread A': ['a'], 'Thread B': ['b'] },
+      sentence: 'Thread B takes b',
+    });
+    api.step(99);
+    expect(api.state().stepper).toMatchObject({
+      index: 4,
+      deadlocked: true,
+      waits: { 'Thread A': 'b', 'Thread B': 'a' },
+      cycle: [
+        { cpu: 'Thread A', class: 'b', holder: 'Thread B' },
+        { cpu: 'Thread B', class: 'a', holder: 'Thread A' },
+      ],
+    });
+    api.step(-99);
+    expect(api.state().stepper?.index).toBe(0);
+
+    api.setStepperMode('schedule');
+    expect(api.state().stepper).toMatchObject({ mode: 'schedule', schedule: '', length: 0 });
+    for (const who of ['Thread A', 'Thread A', 'Thread A', 'Thread A'])
+      expect(api.choose(who)).toBe(true);
+    expect(api.choose('Thread C')).toBe(false);
+    expect(api.state().stepper).toMatchObject({ schedule: '0000', status: 'running' });
+    for (let i = 0; i < 4; i++) api.choose(1);
+    expect(api.state().stepper).toMatchObject({ schedule: '00001111', status: 'finished' });
+    api.undo();
+    expect(api.state().stepper).toMatchObject({ schedule: '0000111', index: 7 });
+    expect(api.setSchedule('0111')).toBe('step 4: Thread B is waiting for a, held by Thread A');
+    expect(api.state().stepper).toMatchObject({ schedule: '011', index: 3 });
+    expect(api.setSchedule('0110')).toBeNull();
+    expect(api.state().stepper).toMatchObject({ status: 'deadlocked', enabled: [] });
   });
 
   it('lights up the shortest cycle through a selected dependency', async () => {

@@ -5,6 +5,7 @@ import type { Diagnostic, Format, LineRange, ReportKind } from '../../src/model/
 import type { AppState, AppStore, GraphSelection, ParseStatus } from '../store';
 import { readGraphGeometry, type GraphGeometry } from './graph-probe';
 import { selectGraphKey, selectHighlight, selectLockGraph, selectReports } from '../store';
+import { apiStepper, chooseByName, type ApiStepper } from './stepper-api';
 
 export interface ApiReport {
   title: string;
@@ -22,6 +23,8 @@ export interface ApiState {
   /** characters in the text box */
   inputLength: number;
   graph: ApiGraph;
+  /** the deadlock stepper for the selected report; null when it supports no interleaving */
+  stepper: ApiStepper | null;
 }
 
 /** The lock graph on the page, with class names as in the JSON contract. */
@@ -62,6 +65,22 @@ export interface LockscopeApi {
   whenDrawn(): Promise<void>;
   /** where the drawn nodes and edges are on screen (tests click them); null with no graph view */
   geometry(): GraphGeometry | null;
+  /** move the stepper n steps (negative: back), clamped to the run */
+  step(n: number): void;
+  /** show step i of the run (0: before any step) */
+  stepTo(index: number): void;
+  /** show another of the report's scenarios ('full', 'lockdep', 'interrupt', 'recursive', 'lor') */
+  setScenario(id: string): void;
+  /** 'play' follows the scenario's own schedule; 'schedule' lets the caller pick each CPU */
+  setStepperMode(mode: 'play' | 'schedule'): void;
+  /** play (true) or pause (false) */
+  setPlaying(playing: boolean): void;
+  /** schedule mode: run this CPU next (its index, or its name: "CPU1", "Thread B"); false if it cannot move */
+  choose(cpu: number | string): boolean;
+  /** schedule mode: take back the step shown */
+  undo(): void;
+  /** schedule mode along this schedule ("0110"): returns why a step cannot be played, or null */
+  setSchedule(schedule: string): string | null;
 }
 
 declare global {
@@ -87,6 +106,7 @@ export function createLockscopeApi(store: AppStore, ready: Promise<void>): Locks
         status: s.status,
         inputLength: s.input.length,
         graph: apiGraph(s),
+        stepper: apiStepper(s),
       });
     },
     select: (index) => store.getState().selectReport(index),
@@ -95,6 +115,14 @@ export function createLockscopeApi(store: AppStore, ready: Promise<void>): Locks
     selectGraph: (selection) => store.getState().selectGraphElement(selection),
     whenDrawn: () => whenDrawn(store),
     geometry: () => readGraphGeometry(),
+    step: (n) => store.getState().stepBy(Number(n)),
+    stepTo: (index) => store.getState().stepTo(Number(index)),
+    setScenario: (id) => store.getState().setScenario(String(id)),
+    setStepperMode: (mode) => store.getState().setStepperMode(mode === 'schedule' ? mode : 'play'),
+    setPlaying: (playing) => store.getState().setPlaying(Boolean(playing)),
+    choose: (cpu) => chooseByName(store, cpu),
+    undo: () => store.getState().undoStep(),
+    setSchedule: (schedule) => store.getState().setSchedule(String(schedule)),
   };
 }
 

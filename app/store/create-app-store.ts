@@ -2,10 +2,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createGraphSlice, type GraphSlice } from './graph-slice';
 import { createReportSlice, type ReportSlice } from './report-slice';
+import { createStepperSlice, type StepperSlice } from './stepper-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
 import type { StoreDeps } from './types';
 
-export type AppState = ReportSlice & ViewSlice & GraphSlice;
+export type AppState = ReportSlice & ViewSlice & GraphSlice & StepperSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(deps: StoreDeps): AppStore {
@@ -13,5 +14,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createReportSlice(deps)(...a),
     ...createViewSlice(...a),
     ...createGraphSlice(...a),
+    ...createStepperSlice(...a),
   }));
 }

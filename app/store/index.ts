@@ -7,3 +7,5 @@ export { MAX_STORED_CHARS } from './report-slice';
 export * from './graph-selectors';
 export type { DrawnMark, GraphSelection } from './graph-slice';
 export { firstInterestingReport } from './report-slice';
+export * from './stepper-selectors';
+export { INITIAL_STEPPER, type StepperMode, type StepperState } from './stepper-slice';

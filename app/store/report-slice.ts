@@ -4,6 +4,7 @@ import type { ParseOutput, Report } from '../../src/model/types';
 import { readTextFile } from '../platform/read-text-file';
 import type { InputSource, ParseStatus, StoreDeps } from './types';
 import type { AppState } from './create-app-store';
+import { INITIAL_STEPPER } from './stepper-slice';
 
 export interface ReportSlice {
   input: string;
@@ -66,6 +67,7 @@ export function createReportSlice(deps: StoreDeps): StateCreator<AppState, [], [
             output,
             selected: firstInterestingReport(output.reports),
             graphSelection: null,
+            stepper: INITIAL_STEPPER,
           });
           release(seq);
         },
@@ -77,6 +79,7 @@ export function createReportSlice(deps: StoreDeps): StateCreator<AppState, [], [
             output: null,
             selected: null,
             graphSelection: null,
+            stepper: INITIAL_STEPPER,
             failure: message,
           });
           release(seq);
@@ -137,7 +140,7 @@ export function createReportSlice(deps: StoreDeps): StateCreator<AppState, [], [
       selectReport(index) {
         const count = get().output?.reports.length ?? 0;
         if (index !== null && (index < 0 || index >= count)) return;
-        set({ selected: index, graphSelection: null });
+        set({ selected: index, graphSelection: null, stepper: INITIAL_STEPPER });
       },
     };
   };
