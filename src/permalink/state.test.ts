@@ -14,7 +14,7 @@ describe('normalizeState', () => {
       input: 'x',
       report: 0,
       selection: { kind: 'node', id: 'rtnl_mutex' },
-      stepper: { scenario: null, index: 0, schedule: '', mode: 'play' },
+      stepper: { scenario: null, index: 0, schedule: null, mode: 'play' },
       view: { merged: true, layout: 'layered', zoom: 2, labels: false },
       excerpt: { start: 3, end: 9 },
     };
@@ -23,7 +23,7 @@ describe('normalizeState', () => {
 
   it('reads a stepper that gives only some of its fields', () => {
     const r = normalizeState({ input: '', stepper: { scenario: 'full' } });
-    expect(r.ok && r.state.stepper).toEqual({ scenario: 'full', index: 0, schedule: '' });
+    expect(r.ok && r.state.stepper).toEqual({ scenario: 'full', index: 0, schedule: null });
   });
 
   it.each([

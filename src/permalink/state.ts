@@ -11,8 +11,9 @@ export interface StepperState {
   scenario: string | null;
   /** the step shown: 0 is before any step */
   index: number;
-  /** the CPUs that moved, one character each (src/scenario/schedule.ts) */
-  schedule: string;
+  /** the CPUs that move, one character each (src/scenario/schedule.ts); null: the scenario's own */
+  schedule: string | null;
+  /** 'schedule': the person picks each CPU (app/store/stepper-slice.ts); a link opens paused */
   mode?: 'play' | 'schedule';
 }
 
@@ -109,8 +110,11 @@ function readStepper(s: unknown): StepperState | null {
   if (scenario !== null && !isName(scenario)) return null;
   const index = s.index ?? 0;
   if (!isIndex(index)) return null;
-  const schedule = s.schedule ?? '';
-  if (typeof schedule !== 'string' || schedule.length > MAX_NAME * 16 || !SCHEDULE.test(schedule))
+  const schedule = s.schedule ?? null;
+  if (
+    schedule !== null &&
+    (typeof schedule !== 'string' || schedule.length > MAX_NAME * 16 || !SCHEDULE.test(schedule))
+  )
     return null;
   const out: StepperState = { scenario, index, schedule };
   if (s.mode !== undefined) {
