@@ -3,12 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { formatOptions, parseArgs, UsageError } from './args';
 import { EXIT, type Command } from './command';
+import { linkCommand } from './commands/link';
 import { parseCommand } from './commands/parse';
 import { processIO, type CliIO } from './io';
 import { InputError } from './read-input';
 
-/** Add `link`, `sim`, `check` here: each is a Command in commands/. */
-export const COMMANDS: readonly Command[] = [parseCommand];
+/** Add `sim`, `check` here: each is a Command in commands/. */
+export const COMMANDS: readonly Command[] = [parseCommand, linkCommand];
 
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   const [first, ...rest] = argv;
@@ -90,6 +91,7 @@ export function mainHelp(): string {
     'Example:',
     '  dmesg | lockscope parse',
     '  lockscope parse --json build-*.log.gz > reports.json',
+    '  lockscope link --base https://lockscope.example.org/ console.log',
     '',
   ].join('\n');
 }
