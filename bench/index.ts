@@ -6,6 +6,7 @@ import { benchGraph } from './graph';
 import { formatTable, type Row } from './measure';
 import { benchBrowser } from './browser';
 import { benchMemory } from './memory';
+import { benchPermalink } from './permalink';
 import {
   benchCorpus,
   benchDenseLog,
@@ -56,6 +57,11 @@ const BENCHMARKS: readonly Benchmark[] = [
     name: 'parse:huge-log',
     about: 'a generated 100 MB dmesg log, parsed once (must not throw)',
     run: benchHugeLog,
+  },
+  {
+    name: 'permalink',
+    about: 'link lengths: seed 002 and every corpus/linux report, full and report-only',
+    run: benchPermalink,
   },
   {
     name: 'parse:memory',

@@ -39,12 +39,25 @@ export class PermalinkError extends Error {}
 
 /** The fragment "#v1.…" after `base` (any fragment `base` had is replaced). */
 export async function encodeFragmentV1(state: ViewState, base = ''): Promise<string> {
+  return encodeFragmentV1Sync(state, base);
+}
+
+/** Reads a link, a fragment ("#v1.…") or the bare "v1.…"; never throws. */
+export async function decodePermalink(urlOrFragment: string): Promise<DecodeResult> {
+  return decodePermalinkSync(urlOrFragment);
+}
+
+/**
+ * The work itself is synchronous (fflate); the API is async so that a later version may move it
+ * to a worker or to CompressionStream without changing callers. Benchmarks call these directly.
+ */
+export function encodeFragmentV1Sync(state: ViewState, base = ''): string {
   const payload = new TextEncoder().encode(serializePayload(state));
   if (payload.length > MAX_PAYLOAD_BYTES)
     throw new PermalinkError(
       `the text is ${megabytes(payload.length)} MB; a link carries at most 10 MB (share the selected report only, or a .lockscope file)`,
     );
-  const deflated = deflateSync(payload, { level: 9, mem: 12, dictionary: dictionaryV1() });
+  const deflated = deflateSync(payload, { level: 9, dictionary: dictionaryV1() });
   const head = [...varint(payload.length), ...varint(deflated.length), ...u32(crc32(payload))];
   const frame = new Uint8Array(head.length + deflated.length);
   frame.set(head);
@@ -53,8 +66,7 @@ export async function encodeFragmentV1(state: ViewState, base = ''): Promise<str
   return `${hash < 0 ? base : base.slice(0, hash)}#v${LINK_VERSION}.${encodeBase64url(frame)}`;
 }
 
-/** Reads a link, a fragment ("#v1.…") or the bare "v1.…"; never throws. */
-export async function decodePermalink(urlOrFragment: string): Promise<DecodeResult> {
+export function decodePermalinkSync(urlOrFragment: string): DecodeResult {
   try {
     return decodeFragment(fragmentOf(urlOrFragment));
   } catch (err) {
