@@ -34,6 +34,8 @@ export interface StepperSlice {
   stepBy(n: number): void;
   /** show step i (0 = start), clamped */
   stepTo(index: number): void;
+  /** playback's beat: one step on, and stop at the end */
+  tick(): void;
   /** play from here (from the start when at the end), or pause */
   setPlaying(playing: boolean): void;
   /** 'schedule' takes over from the step shown: its steps so far become the chosen schedule */
@@ -68,6 +70,12 @@ export const createStepperSlice: StateCreator<AppState, [], [], StepperSlice> = 
 
     stepTo(index) {
       update({ index: clamp(index), playing: false });
+    },
+
+    tick() {
+      const end = length();
+      const index = Math.min(get().stepper.index + 1, end);
+      update({ index, playing: get().stepper.playing && index < end });
     },
 
     setPlaying(playing) {

@@ -46,7 +46,7 @@ export function GraphControls({
   );
 }
 
-export function GraphLegend({ merged }: { merged: boolean }) {
+export function GraphLegend({ merged, stepper }: { merged: boolean; stepper: boolean }) {
   return (
     <ul className="lock-graph__legend" aria-label="Legend">
       <li>
@@ -65,6 +65,22 @@ export function GraphLegend({ merged }: { merged: boolean }) {
         <span className="swatch swatch--new" /> new dependency (triggered the report)
       </li>
       <li className="muted">arrow: held → then took</li>
+      {stepper ? (
+        <>
+          <li>
+            <span className="swatch swatch--badge">CPU1</span> CPU1 holds it (stepper)
+          </li>
+          <li>
+            <span className="swatch swatch--wait" /> waits for
+          </li>
+          <li>
+            <span className="swatch swatch--changed" /> this step
+          </li>
+          <li>
+            <span className="swatch swatch--deadlock" /> the waits that deadlock
+          </li>
+        </>
+      ) : null}
     </ul>
   );
 }

@@ -1,6 +1,6 @@
 // The lock graph on a canvas (Cytoscape, canvas renderer). The only component that touches
 // Cytoscape; loaded lazily so the first page stays small. What it shows comes from the store.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Core } from 'cytoscape';
 import { setGraphProbe, type GraphGeometry } from '../../api/graph-probe';
 import { useCytoscape } from '../../hooks/useCytoscape';
@@ -9,12 +9,15 @@ import {
   selectHighlight,
   selectLockGraph,
   selectReports,
+  selectStepperModel,
   useAppStore,
 } from '../../store';
 import { GraphControls, GraphLegend } from './GraphControls';
 import { graphStylesheet, readPalette } from './graph-style';
+import { stepperOverlay, type StepperOverlay } from './stepper-overlay';
 import { useGraphClasses } from './useGraphClasses';
 import { fitGraph, useGraphContent } from './useGraphContent';
+import { useStepperOverlay } from './useStepperOverlay';
 import './LockGraphView.css';
 
 export default function LockGraphView() {
@@ -26,6 +29,8 @@ export default function LockGraphView() {
   const selection = useAppStore((s) => s.graphSelection);
   const select = useAppStore((s) => s.selectGraphElement);
   const markDrawn = useAppStore((s) => s.markDrawn);
+  const stepper = useAppStore(selectStepperModel);
+  const overlay = useMemo(() => stepperOverlay(stepper), [stepper]);
   const box = useRef<HTMLDivElement>(null);
   const [container, setContainer] = useState<HTMLDivElement | null>(null);
   useEffect(() => setContainer(box.current), []);
@@ -36,10 +41,15 @@ export default function LockGraphView() {
   });
   const { placed, error } = useGraphContent(cy, container, graph, key, reports, merged, markDrawn);
   useGraphClasses(cy, placed, highlight, selection);
+  useStepperOverlay(cy, placed, overlay);
 
+  const overlayRef = useRef(overlay);
+  useEffect(() => {
+    overlayRef.current = overlay;
+  });
   useEffect(() => {
     if (!cy || !container) return;
-    setGraphProbe(() => geometry(cy, container));
+    setGraphProbe(() => geometry(cy, container, overlayRef.current));
     return () => setGraphProbe(null);
   }, [cy, container]);
 
@@ -82,18 +92,28 @@ export default function LockGraphView() {
           The graph could not be laid out: {error}
         </p>
       ) : null}
-      <GraphLegend merged={merged} />
+      <GraphLegend merged={merged} stepper={stepper !== null} />
     </div>
   );
 }
 
-function geometry(cy: Core, container: HTMLElement): GraphGeometry {
+function geometry(cy: Core, container: HTMLElement, overlay: StepperOverlay): GraphGeometry {
   const origin = container.getBoundingClientRect();
   const at = (p: { x: number; y: number }) => ({ x: origin.left + p.x, y: origin.top + p.y });
+  const drawn = (id: string) => cy.getElementById(id).nonempty();
   return {
     zoom: cy.zoom(),
-    nodes: cy.nodes().map((n) => ({ id: n.id(), ...at(n.renderedPosition()) })),
-    edges: cy.edges().map((e) => {
+    stepper: {
+      badges: overlay.badges
+        .filter((b) => drawn(b.id))
+        .map((b) => ({ label: b.label, lock: b.lock, waiting: b.waitingOnly })),
+      waits: overlay.waits
+        .filter((w) => drawn(w.id))
+        .map((w) => ({ lock: w.lock, cpu: w.cpu, inCycle: w.inCycle })),
+      changed: overlay.changed.filter(drawn),
+    },
+    nodes: cy.nodes(':not(.step)').map((n) => ({ id: n.id(), ...at(n.renderedPosition()) })),
+    edges: cy.edges(':not(.step)').map((e) => {
       const mid = e.renderedMidpoint();
       return { id: e.id(), prev: e.source().id(), next: e.target().id(), ...at(mid) };
     }),

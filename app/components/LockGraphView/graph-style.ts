@@ -13,6 +13,8 @@ export interface GraphPalette {
   cycleBg: string;
   highlight: string;
   labelBg: string;
+  deadlock: string;
+  changed: string;
 }
 
 const VARS: Record<keyof GraphPalette, string> = {
@@ -26,7 +28,104 @@ const VARS: Record<keyof GraphPalette, string> = {
   cycleBg: '--graph-cycle-bg',
   highlight: '--accent',
   labelBg: '--surface',
+  deadlock: '--error',
+  changed: '--graph-step-changed',
 };
+
+/** One colour per CPU for the stepper's badges and wait-for arrows (white text reads on each). */
+export const CPU_COLOURS = [
+  '#1f6feb',
+  '#1a7f37',
+  '#b35900',
+  '#0a7ea4',
+  '#bf3989',
+  '#6f42c1',
+  '#7d5a1e',
+  '#57606a',
+];
+
+export const STEP_BADGE_FONT_SIZE = 10;
+
+function stepperStyles(p: GraphPalette): StylesheetJson {
+  const perCpu = CPU_COLOURS.flatMap((c, i) => [
+    { selector: `node.step-c${i}`, style: { 'background-color': c, 'border-color': c } },
+    {
+      selector: `edge.step-c${i}`,
+      style: { 'line-color': c, 'target-arrow-color': c, color: c },
+    },
+  ]);
+  return [
+    {
+      selector: '.step',
+      style: { events: 'no', 'z-index': 20 },
+    },
+    {
+      selector: 'node.step-badge',
+      style: {
+        shape: 'round-rectangle',
+        width: 'data(w)',
+        height: 'data(h)',
+        label: 'data(label)',
+        'font-family': LABEL_FONT_FAMILY,
+        'font-size': STEP_BADGE_FONT_SIZE,
+        'font-weight': 'bold',
+        color: '#ffffff',
+        'text-valign': 'center',
+        'text-halign': 'center',
+        'border-width': 1,
+      },
+    },
+    ...perCpu,
+    {
+      // holds nothing yet and waits: drawn hollow, in its colour
+      selector: 'node.step-idle',
+      style: { 'background-color': p.labelBg, 'border-width': 1.5, color: p.text },
+    },
+    {
+      selector: 'edge.step-wait',
+      style: {
+        width: 2.5,
+        'curve-style': 'straight',
+        'line-style': 'dashed',
+        'line-dash-pattern': [6, 4],
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 1.1,
+        label: 'data(label)',
+        'font-size': 10,
+        'font-style': 'italic',
+        'text-background-color': p.labelBg,
+        'text-background-opacity': 0.9,
+        'text-background-padding': '1px',
+      },
+    },
+    {
+      selector: 'edge.step-wait.step-bowed',
+      style: {
+        'curve-style': 'unbundled-bezier',
+        'control-point-distances': 'data(bow)',
+        'control-point-weights': 0.5,
+      },
+    },
+    {
+      selector: 'edge.step-cycle',
+      style: {
+        'line-color': p.deadlock,
+        'target-arrow-color': p.deadlock,
+        color: p.deadlock,
+        width: 3.5,
+      },
+    },
+    {
+      selector: 'node.step-cycle-lock',
+      style: { 'underlay-color': p.deadlock, 'underlay-opacity': 0.22, 'underlay-padding': 7 },
+    },
+    {
+      selector: '.step-changed',
+      style: { 'underlay-color': p.changed, 'underlay-opacity': 0.75, 'underlay-padding': 5 },
+    },
+    { selector: 'edge.step-changed', style: { 'underlay-padding': 3, 'underlay-opacity': 0.6 } },
+  ] as StylesheetJson;
+}
 
 export function readPalette(el: Element): GraphPalette {
   const css = getComputedStyle(el);
@@ -126,5 +225,6 @@ export function graphStylesheet(p: GraphPalette): StylesheetJson {
         'underlay-opacity': 0.45,
       },
     },
+    ...(stepperStyles(p) as object[]),
   ] as StylesheetJson;
 }
