@@ -2,6 +2,7 @@ import { lazy, Suspense, useId } from 'react';
 import { selectLockGraph, selectReports, useAppStore } from '../../store';
 import { CycleList } from '../CycleList/CycleList';
 import { GraphDetails } from '../GraphDetails/GraphDetails';
+import { Stepper } from '../Stepper/Stepper';
 import './GraphArea.css';
 
 // Cytoscape is most of the page's weight: it loads when there is a graph to draw.
@@ -46,6 +47,7 @@ export function GraphArea() {
           This report names no lock dependencies to draw.
         </p>
       )}
+      <Stepper />
       <GraphDetails />
       <h4>The cycle</h4>
       <CycleList graph={graph} />
