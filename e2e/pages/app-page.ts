@@ -4,16 +4,19 @@ import type { ApiState } from '../../app/api/lockscope-api';
 import { GraphView } from './graph-view';
 import { InputPanel } from './input-panel';
 import { ResultsPanel } from './results-panel';
+import { Stepper } from './stepper';
 
 export class AppPage {
   readonly input: InputPanel;
   readonly results: ResultsPanel;
   readonly graph: GraphView;
+  readonly stepper: Stepper;
 
   constructor(readonly page: Page) {
     this.input = new InputPanel(page);
     this.results = new ResultsPanel(page);
     this.graph = new GraphView(page);
+    this.stepper = new Stepper(page);
   }
 
   /** Opens the app and waits until its first input (saved text or the example) is parsed. */

@@ -11,6 +11,12 @@ export const CORPUS_DIR = resolve(
 
 export const SEED_002 = 'seeds/002_2cc49d2819f18c37.txt';
 export const SEED_004 = 'seeds/004_86fcbf1cf443cdc5.txt';
+/** syzkaller's inconsistent lock state with lockdep's <Interrupt> table (5.10, softirq). */
+export const SYZ_INCONSISTENT_TABLE = 'linux/syzkaller/553';
+/** syzkaller's inconsistent lock state cut short before its table (4.10): lockscope's own. */
+export const SYZ_INCONSISTENT_NO_TABLE = 'linux/syzkaller/33';
+/** syzkaller's possible recursive locking on rtnl_mutex (4.16). */
+export const SYZ_RECURSIVE = 'linux/syzkaller/234';
 
 /** Why the corpus tests cannot run here, or null when they can. */
 export function corpusMissing(...files: string[]): string | null {
