@@ -1,7 +1,7 @@
 // Screenshots of the deadlock stepper on seed 002 (seven CPUs), light and dark: at the start,
 // half-way, deadlocked, and in scheduler mode. Kept in screenshots/ for a person to look at.
 import { expect, test } from './fixtures';
-import { corpusMissing, readSeed, SEED_002 } from './support/corpus';
+import { corpusMissing, readSeed, SEED_002, SYZ_INCONSISTENT_TABLE } from './support/corpus';
 
 const DIR = 'screenshots';
 
@@ -40,6 +40,13 @@ for (const scheme of ['light', 'dark'] as const) {
       await shot(app, 'deadlocked');
     });
 
+    test(`lockdep's table, deadlocked (${scheme})`, async ({ app }) => {
+      await app.stepper.scenario('lockdep').click();
+      await app.stepper.end.click();
+      await expect(app.stepper.deadlock).toBeVisible();
+      await shot(app, 'lockdep-table');
+    });
+
     test(`scheduler mode (${scheme})`, async ({ app }) => {
       await app.stepper.scheduleMode.click();
       for (const cpu of [0, 0, 1, 5, 6]) await app.stepper.cpu(cpu).click();
@@ -48,3 +55,16 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test('stepper: an interrupt on one CPU, deadlocked (light)', async ({ app }) => {
+  test.skip(!!corpusMissing(SYZ_INCONSISTENT_TABLE), corpusMissing(SYZ_INCONSISTENT_TABLE) ?? '');
+  await app.page.setViewportSize({ width: 1280, height: 1400 });
+  await app.open();
+  await app.load(readSeed(SYZ_INCONSISTENT_TABLE));
+  await app.graph.drawn();
+  await app.stepper.end.click();
+  await expect(app.stepper.deadlock).toBeVisible();
+  await app.stepper.show();
+  await app.page.waitForTimeout(600);
+  await app.page.screenshot({ path: `${DIR}/stepper-interrupt-light.png` });
+});

@@ -215,6 +215,10 @@ test.describe('interrupts and one-CPU deadlocks', () => {
     // the handler's wait-for arrow runs from CPU0's badge to the lock CPU0 itself holds
     const overlay = (await app.graph.geometry()).stepper;
     expect(overlay.waits).toEqual([{ cpu: 0, lock: '&file_data->lock', inCycle: true }]);
+    expect(overlay.badges).toEqual([
+      { label: 'CPU0', lock: '&file_data->lock', waiting: false },
+      { label: 'CPU0 softirq', lock: '&file_data->lock', waiting: true },
+    ]);
 
     // a report cut short before its table gets lockscope's own interrupt scenario
     await app.load(readSeed(SYZ_INCONSISTENT_NO_TABLE));

@@ -10,7 +10,10 @@ export interface OverlayBadge {
   lock: string;
   /** "CPU3", "CPU0 irq" (held by the interrupt handler), "CPU4 read" */
   label: string;
-  /** a CPU that holds nothing and waits: its badge sits beside the lock it wants */
+  /**
+   * a waiter drawn on its own, under the lock it wants: a CPU that holds nothing yet, or one
+   * that wants a lock it holds itself ("CPU0 again", "CPU0 softirq" for its interrupt handler)
+   */
   waitingOnly: boolean;
 }
 
@@ -57,26 +60,37 @@ export function stepperOverlay(model: StepperModel | null): StepperOverlay {
 
   state.cpus.forEach((cpu, i) => {
     const name = scenario.cpus[i]?.name ?? `CPU${i}`;
-    let own: string | null = null;
+    let own: OverlayBadge | null = null;
     for (const h of cpu.holds) {
       const id = badgeId(i, h.class, h.inInterrupt);
       const extra = h.inInterrupt ? ' irq' : h.mode === 'read' ? ' read' : '';
-      if (!badges.some((b) => b.id === id))
-        badges.push({ id, cpu: i, lock: h.class, label: name + extra, waitingOnly: false });
-      own = id;
+      own = badges.find((b) => b.id === id) ?? null;
+      if (!own) {
+        own = { id, cpu: i, lock: h.class, label: name + extra, waitingOnly: false };
+        badges.push(own);
+      }
     }
     const op = scenario.cpus[i]?.ops[cpu.pc];
     if (!cpu.waiting || !op?.class) return;
-    if (own === null) {
-      own = `step:idle:${i}`;
-      badges.push({ id: own, cpu: i, lock: op.class, label: name, waitingOnly: true });
+    const handler = op.inInterrupt ? scenario.interruptName : '';
+    // an arrow from a badge into the lock it sits beside would be too short to see
+    if (own === null || own.lock === op.class) {
+      const again = own === null ? '' : ' again';
+      own = {
+        id: `step:idle:${i}`,
+        cpu: i,
+        lock: op.class,
+        label: handler ? `${name} ${handler}` : name + again,
+        waitingOnly: true,
+      };
+      badges.push(own);
     }
     waits.push({
       id: `step:wait:${i}`,
       cpu: i,
-      from: own,
+      from: own.id,
       lock: op.class,
-      label: op.inInterrupt ? `${scenario.interruptName} handler` : '',
+      label: handler && !own.waitingOnly ? `${handler} handler` : '',
       inCycle: cycle.some((e) => e.waiter === i),
     });
   });

@@ -27,7 +27,10 @@ function boxOf(n: NodeSingular): Box {
   };
 }
 
-/** Badges stacked down the left side of their lock, holders first. */
+/**
+ * Holders' badges stacked down the left side of their lock; waiters that hold nothing there sit
+ * below its bottom-left corner, so that their arrow into it is long enough to see.
+ */
 function placeBadges(cy: Core, badges: readonly OverlayBadge[]): ElementDefinition[] {
   const byLock = new Map<string, OverlayBadge[]>();
   for (const b of badges) {
@@ -36,24 +39,26 @@ function placeBadges(cy: Core, badges: readonly OverlayBadge[]): ElementDefiniti
     byLock.set(b.lock, list);
   }
   const out: ElementDefinition[] = [];
+  const add = (b: OverlayBadge, x: number, y: number, w: number) =>
+    out.push({
+      group: 'nodes',
+      data: { id: b.id, label: b.label, w, h: BADGE_H },
+      position: { x: x - w / 2, y },
+      classes: `step step-badge step-c${b.cpu % CPU_COLOURS.length}${b.waitingOnly ? ' step-idle' : ''}`,
+    });
   for (const [lock, list] of byLock) {
     const node = cy.getElementById(lock);
     if (node.empty() || !node.isNode()) continue;
     const box = boxOf(node);
-    list.sort((a, b) => Number(a.waitingOnly) - Number(b.waitingOnly) || a.cpu - b.cpu);
-    const top = box.y - ((list.length - 1) * (BADGE_H + BADGE_GAP)) / 2;
-    list.forEach((b, k) => {
-      const w = badgeWidth(b.label);
-      out.push({
-        group: 'nodes',
-        data: { id: b.id, label: b.label, w, h: BADGE_H },
-        position: {
-          x: box.x - box.w / 2 - BADGE_MARGIN - w / 2,
-          y: top + k * (BADGE_H + BADGE_GAP),
-        },
-        classes: `step step-badge step-c${b.cpu % CPU_COLOURS.length}${b.waitingOnly ? ' step-idle' : ''}`,
-      });
-    });
+    const left = box.x - box.w / 2 - BADGE_MARGIN;
+    const holders = list.filter((b) => !b.waitingOnly).sort((a, b) => a.cpu - b.cpu);
+    const top = box.y - ((holders.length - 1) * (BADGE_H + BADGE_GAP)) / 2;
+    holders.forEach((b, k) => add(b, left, top + k * (BADGE_H + BADGE_GAP), badgeWidth(b.label)));
+    const waiters = list.filter((b) => b.waitingOnly).sort((a, b) => a.cpu - b.cpu);
+    const below = Math.max(box.y + box.h / 2, top + holders.length * (BADGE_H + BADGE_GAP)) + 22;
+    waiters.forEach((b, k) =>
+      add(b, left - 10, below + k * (BADGE_H + BADGE_GAP), badgeWidth(b.label)),
+    );
   }
   return out;
 }

@@ -109,7 +109,7 @@ export function Timeline({ model }: { model: StepperModel }) {
 function OpCell({ row }: { row: TimelineRow }) {
   const classes = ['timeline__op', `timeline__op--${row.outcome}`];
   if (row.inInterrupt) classes.push('timeline__op--irq');
-  if (!row.printed) classes.push('timeline__op--added');
+  if (row.added) classes.push('timeline__op--added');
   const outcome = OUTCOME_WORDS[row.outcome];
   return (
     <td className={classes.join(' ')} data-testid="timeline.cell">

@@ -28,14 +28,14 @@ describe('timelineRows', () => {
       whereIsOwn: true,
       outcome: 'waits',
     });
-    expect(rows[6]).toMatchObject({ outcome: 'took', whereIsOwn: true });
+    expect(rows[6]).toMatchObject({ outcome: 'took', whereIsOwn: true, added: false });
     expect(rows[4]).toMatchObject({ where: 'cpufreq_sysfs_show()', whereIsOwn: false });
   });
 
   it('marks the step lockdep\'s table leaves to "Chain exists of:"', () => {
     const table = scenarios('lockdep/circular-7-entry-4.14-no-instance.txt')[1]!;
     const rows = rowsOf(table);
-    expect(rows.map((r) => r.printed)).toEqual([true, true, true, true, false]);
+    expect(rows.map((r) => r.added)).toEqual([false, false, false, false, true]);
     expect(rows[4]!.via).toMatch(/ --> /);
   });
 

@@ -15,8 +15,8 @@ export interface TimelineRow {
   whereIsOwn: boolean;
   outcome: Outcome;
   inInterrupt: boolean;
-  /** lockdep's table prints this step (false for ops we add: releases, the "Chain exists of:" step) */
-  printed: boolean;
+  /** lockdep's table shown, and this step is not one of its lines (the "Chain exists of:" step, releases) */
+  added: boolean;
   /** "Chain exists of:" stands for this step: the locks taken on the way */
   via: string | null;
 }
@@ -54,7 +54,7 @@ export function timelineRows(scenario: Scenario, states: readonly State[]): Time
       whereIsOwn: op.whereIsOwn,
       outcome: last.outcome,
       inInterrupt: op.inInterrupt,
-      printed: op.printed !== null,
+      added: scenario.id === 'lockdep' && op.printed === null,
       via: op.via && op.via.length > 1 ? op.via.join(' --> ') : null,
     });
   }
