@@ -85,6 +85,14 @@ test.describe('seed 002: seven locks', () => {
       'CPU4 tries to take &mm->mmap_sem for reading in filldir(), held by CPU5, and waits.',
     );
     await expect(app.stepper.current.getByTestId('timeline.where')).toHaveText('in filldir()');
+    // …which is a link to that "-> #5" stack
+    await app.stepper.current.getByTestId('timeline.stack').click();
+    expect((await app.state()).graph.selection).toEqual({
+      kind: 'edge',
+      id: JSON.stringify(['&sb->s_type->i_mutex_key#5', '&mm->mmap_sem']),
+    });
+    await expect(app.graph.edgeStacks.first().getByRole('heading')).toContainText('-> #5');
+    await expect(app.graph.edgeStacks.first()).toContainText('filldir');
     expect((await app.graph.geometry()).stepper.changed).toEqual(['step:wait:4']);
 
     await app.stepper.end.click();

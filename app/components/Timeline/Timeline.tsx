@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { edgeId } from '../../../src/graph';
+import type { Dependency } from '../../../src/model/types';
 import type { StepperModel } from '../../store';
-import { useAppStore } from '../../store';
+import { selectSelectedReport, useAppStore } from '../../store';
 import { timelineRows, type TimelineRow } from './timeline-rows';
 import './Timeline.css';
 
@@ -15,6 +17,7 @@ const OUTCOME_WORDS: Record<TimelineRow['outcome'], string> = {
 /** The run as a table: one column per CPU, one row per step, the step shown highlighted. */
 export function Timeline({ model }: { model: StepperModel }) {
   const stepTo = useAppStore((s) => s.stepTo);
+  const dependencies = useAppStore((s) => selectSelectedReport(s)?.dependencies);
   const rows = useMemo(
     () => timelineRows(model.scenario, model.states),
     [model.scenario, model.states],
@@ -97,7 +100,17 @@ export function Timeline({ model }: { model: StepperModel }) {
                   {row.step}
                 </button>
               </td>
-              {cpus.map((c, i) => (i === row.cpu ? <OpCell key={c} row={row} /> : <td key={c} />))}
+              {cpus.map((c, i) =>
+                i === row.cpu ? (
+                  <OpCell
+                    key={c}
+                    row={row}
+                    dependency={row.dependency === null ? null : dependencies?.[row.dependency]}
+                  />
+                ) : (
+                  <td key={c} />
+                ),
+              )}
             </tr>
           ))}
         </tbody>
@@ -106,7 +119,26 @@ export function Timeline({ model }: { model: StepperModel }) {
   );
 }
 
-function OpCell({ row }: { row: TimelineRow }) {
+/** "in filldir()": a link to the stack that shows it (the dependency's `-> #k` entry) when there is one. */
+function Where({ row, dependency }: { row: TimelineRow; dependency?: Dependency | null }) {
+  const select = useAppStore((s) => s.selectGraphElement);
+  const text = row.whereIsOwn ? `in ${row.where}` : `as ${row.where} does`;
+  if (!dependency) return <>{text}</>;
+  const k = dependency.chainEntry === null ? '' : ` (-> #${dependency.chainEntry})`;
+  return (
+    <button
+      type="button"
+      className="timeline__stack"
+      data-testid="timeline.stack"
+      title={`Show the stack of ${dependency.prev} → ${dependency.next}${k}`}
+      onClick={() => select({ kind: 'edge', id: edgeId(dependency.prev, dependency.next) })}
+    >
+      {text}
+    </button>
+  );
+}
+
+function OpCell({ row, dependency }: { row: TimelineRow; dependency?: Dependency | null }) {
   const classes = ['timeline__op', `timeline__op--${row.outcome}`];
   if (row.inInterrupt) classes.push('timeline__op--irq');
   if (row.added) classes.push('timeline__op--added');
@@ -117,7 +149,7 @@ function OpCell({ row }: { row: TimelineRow }) {
       {outcome ? <span className="timeline__outcome"> {outcome}</span> : null}
       {row.where ? (
         <span className="timeline__where" data-testid="timeline.where">
-          {row.whereIsOwn ? `in ${row.where}` : `as ${row.where} does`}
+          <Where row={row} dependency={dependency} />
         </span>
       ) : null}
       {row.via ? <span className="timeline__where">down {row.via}</span> : null}

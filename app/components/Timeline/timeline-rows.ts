@@ -13,6 +13,8 @@ export interface TimelineRow {
   where: string;
   /** `where` is this CPU's own stack; false: only some place the report shows taking the lock */
   whereIsOwn: boolean;
+  /** index into report.dependencies of the stack that shows this acquisition */
+  dependency: number | null;
   outcome: Outcome;
   inInterrupt: boolean;
   /** lockdep's table shown, and this step is not one of its lines (the "Chain exists of:" step, releases) */
@@ -52,6 +54,7 @@ export function timelineRows(scenario: Scenario, states: readonly State[]): Time
       text: opText(op),
       where: op.where ? frameLabel(op.where) : '',
       whereIsOwn: op.whereIsOwn,
+      dependency: op.dependency,
       outcome: last.outcome,
       inInterrupt: op.inInterrupt,
       added: scenario.id === 'lockdep' && op.printed === null,
