@@ -10,6 +10,11 @@ const SPACES = /[\u00a0\u2007\u202f]/g;
 const INVISIBLE = /[\u200b-\u200d\ufeff]/g;
 const ANY = /[\x00-\x08\x0b-\x1f\x7f\u00a0\u2007\u202f\u200b-\u200d\ufeff]/;
 
+/** Does the text hold anything normalizeCharacters changes? (one scan of a whole paste) */
+export function hasOddCharacters(text: string): boolean {
+  return ANY.test(text);
+}
+
 export function normalizeCharacters(text: string): string {
   if (!ANY.test(text)) return text;
   if (text.indexOf('\x1b') >= 0) text = text.replace(ANSI, '');

@@ -10,7 +10,7 @@
 // flattened onto one line must be cut (at least two cuts needed). A frame right after "at:",
 // " at " or "[<addr>] " is never cut off its line. Keep each regex cheap at a fixed position.
 import type { Diagnostic } from '../../model/types';
-import { normalizeCharacters } from './characters';
+import { hasOddCharacters, normalizeCharacters } from './characters';
 import { dedentBlocks } from './dedent';
 import { compileLineStarts } from './line-starts';
 import { splitPhysicalLines } from './physical-lines';
@@ -39,12 +39,16 @@ export function cleanText(input: string, options: CleanOptions = {}): CleanResul
   const starts = compileLineStarts(options.lineStarts);
 
   let raw = splitPhysicalLines(input);
+  let decoded = false;
   if (looksQuotedPrintable(raw)) {
     const firstEncoded = raw.find((l) => /=(?:[0-9A-F]{2}|$)/.test(l.text));
     raw = decodeQuotedPrintable(raw);
+    decoded = true;
     note(firstEncoded?.origin ?? null, 'decoded quoted-printable (=3D, =20, soft line breaks)');
   }
-  for (const l of raw) l.text = normalizeCharacters(l.text);
+  // one scan of the whole paste instead of one per line (decoding may have made "=C2=A0" a NBSP)
+  if (decoded || hasOddCharacters(input))
+    for (let i = 0; i < raw.length; i++) raw[i]!.text = normalizeCharacters(raw[i]!.text);
   const width = detectWrapWidth(raw);
 
   const stripped = stripPrefixes(raw, starts);

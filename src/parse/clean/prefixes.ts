@@ -46,16 +46,32 @@ export function scanQuotes(text: string, tight = false, from = 0): QuoteScan {
     }
   }
   const w = scanWeak(text, i);
-  return { depth, end: i, gap, ...w };
+  // most lines carry neither quote nor marker: one shared answer instead of an object per line
+  // (the scans of a whole paste are kept until the prefixes are stripped)
+  if (depth === 0 && i === 0 && w === NO_WEAK) return PLAIN_LINE;
+  return { depth, end: i, gap, weak: w.weak, weakLen: w.weakLen, weakSpace: w.weakSpace };
 }
 
-function scanWeak(
-  text: string,
-  i: number,
-): { weak: WeakKind | null; weakLen: number; weakSpace: boolean } {
+interface WeakScan {
+  weak: WeakKind | null;
+  weakLen: number;
+  weakSpace: boolean;
+}
+
+const NO_WEAK: WeakScan = Object.freeze({ weak: null, weakLen: 0, weakSpace: false });
+const PLAIN_LINE: QuoteScan = Object.freeze({
+  depth: 0,
+  end: 0,
+  gap: false,
+  weak: null,
+  weakLen: 0,
+  weakSpace: false,
+});
+
+function scanWeak(text: string, i: number): WeakScan {
   const c = text.charCodeAt(i);
   const next = text.charCodeAt(i + 1);
-  const none = { weak: null, weakLen: 0, weakSpace: false };
+  const none = NO_WEAK;
   // Diff-like quoting: "| (pools_lock){+.+.+.}, at: …" and "|[ INFO: possible circular …"
   if (c === 124 /* | */) return { weak: '|', weakLen: 1, weakSpace: next === 32 };
   // FreeBSD list quoting: "%  1st 0xc165bdec inp (tcpinp) @ …"
@@ -99,7 +115,9 @@ export interface LoggerScan {
 
 // dmesg "[ 1802.499647] ", "[17179587.988810] ", caller ids "[  414.269022][T17509] ",
 // "[    0.000000][    C0] ", "/dev/kmsg" "<4>[   12.345600] ", i915 CI "<4> [1802.499647] "
-const TIMESTAMP = /(?:<\d{1,3}> ?)?\[ {0,12}\d{1,10}\.\d{1,9}\](?:\[ {0,8}([TC]\d{1,9})\])?/y;
+// (test() then the caller id on its own: exec()'s match array per line was a tenth of the garbage)
+const TIMESTAMP = /(?:<\d{1,3}> ?)?\[ {0,12}\d{1,10}\.\d{1,9}\]/y;
+const CALLER_ID = /\[ {0,8}([TC]\d{1,9})\]/y;
 // "dmesg -r" without timestamps: "<4>WARNING: possible circular locking dependency detected"
 const LEVEL = /<\d{1,3}>/y;
 // syslog "Jul 10 16:12:52 host kernel: ", rsyslog RFC 3339 "2020-06-22T15:46:56.123+02:00 host kernel: "
@@ -125,10 +143,16 @@ export function scanLogger(text: string, from: number): LoggerScan {
     const c = text.charCodeAt(at);
     if (c === 91 /* [ */ || c === 60 /* < */) {
       TIMESTAMP.lastIndex = at;
-      const ts = TIMESTAMP.exec(text);
-      if (ts) {
+      if (TIMESTAMP.test(text)) {
         end = TIMESTAMP.lastIndex;
-        if (ts[1]) stream = ts[1];
+        if (text.charCodeAt(end) === 91 /* [ */) {
+          CALLER_ID.lastIndex = end;
+          const id = CALLER_ID.exec(text);
+          if (id) {
+            end = CALLER_ID.lastIndex;
+            stream = id[1]!;
+          }
+        }
       } else if (c === 60 && stickyEnd(LEVEL, text, at) >= 0) end = LEVEL.lastIndex;
     } else if (c === 107 /* k */) {
       if (stickyEnd(KERNEL, text, at) >= 0) end = KERNEL.lastIndex;

@@ -13,7 +13,8 @@ export function looksQuotedPrintable(lines: readonly RawLine[]): boolean {
   let soft = 0;
   let valid = 0;
   let invalid = 0;
-  for (const { text } of lines) {
+  for (let n = 0; n < lines.length; n++) {
+    const text = lines[n]!.text;
     let i = text.indexOf('=');
     while (i >= 0) {
       if (i === text.length - 1) {

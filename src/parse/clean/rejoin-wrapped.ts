@@ -1,6 +1,7 @@
 // Mailer hard-wrapping at ~72–80 columns puts a line's tail on the next line without the
 // quote or timestamp prefix: "[ 6971.262149][T106447] ffff888023bfad00\n(team->team_lock_key#6)…",
 // "[   28.557007] Pid: 684, comm: modprobe Not tainted\n3.1.0-0.rc0.git19.1.fc17.x86_64 #1".
+import { isBlank, trimEndIndex } from '../blank';
 import type { LineStarts } from './line-starts';
 import type { RawLine } from './physical-lines';
 import type { WorkLine } from './work-line';
@@ -17,8 +18,8 @@ export function detectWrapWidth(raw: readonly RawLine[]): number | null {
   let nonBlank = 0;
   let long = 0;
   let widest = 0;
-  for (const { text } of raw) {
-    const n = text.trimEnd().length;
+  for (let i = 0; i < raw.length; i++) {
+    const n = trimEndIndex(raw[i]!.text);
     if (n === 0) continue;
     nonBlank++;
     if (n > MAX_WRAP) long++;
@@ -51,7 +52,8 @@ export function rejoinWrapped(
   const out: WorkLine[] = [];
   let joined = 0;
   let firstJoin: number | null = null;
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     const prev = out[out.length - 1];
     if (prev && isTail(prev, line, ctx)) {
       prev.text = isBlank(prev.text) ? line.text : `${prev.text.trimEnd()} ${line.text}`;
@@ -171,8 +173,4 @@ function endsCut(text: string): boolean {
 function firstWordLength(text: string): number {
   const sp = text.indexOf(' ');
   return sp < 0 ? text.length : sp;
-}
-
-function isBlank(text: string): boolean {
-  return text.trim().length === 0;
 }

@@ -14,22 +14,25 @@ export function resplitFlattened(
 ): { lines: WorkLine[]; resplit: number[] } {
   if (starts.empty) return { lines, resplit: [] };
   const resplit: number[] = [];
-  const out: WorkLine[] = [];
-  for (const line of lines) {
+  // copied only from the first line that is cut: most pastes hold none and keep their array
+  let out: WorkLine[] | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     if (line.text.length < FLATTENED_MIN_LENGTH) {
-      out.push(line);
+      out?.push(line);
       continue;
     }
     const cuts = findCuts(line.text, starts);
     if (cuts.length < MIN_CUTS) {
-      out.push(line);
+      out?.push(line);
       continue;
     }
+    const into = (out ??= lines.slice(0, i));
     resplit.push(line.origin);
     let from = 0;
     cuts.push(line.text.length);
     cuts.forEach((cut, k) => {
-      out.push({
+      into.push({
         ...line,
         text: line.text.slice(from, cut).trimEnd(),
         first: line.first && k === 0,
@@ -41,7 +44,7 @@ export function resplitFlattened(
       from = cut;
     });
   }
-  return { lines: out, resplit };
+  return { lines: out ?? lines, resplit };
 }
 
 /** Word starts (after a blank) where a line start matches, except an address's frame ("at: f+0x1/0x2"). */

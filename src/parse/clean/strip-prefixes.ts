@@ -52,9 +52,10 @@ export function stripPrefixes(
       base = inner.end;
       depth += inner.depth;
     }
-    const literal =
-      hasEscapes(text) && text.indexOf('\\n') >= 0 && usesLiteralNewlines(text, starts);
-    if (hasEscapes(text)) text = replaceTabEscapes(text, literal);
+    // (most lines hold no escape at all: then no search for one below)
+    const escapes = hasEscapes(text);
+    const literal = escapes && text.indexOf('\\n') >= 0 && usesLiteralNewlines(text, starts);
+    if (escapes) text = replaceTabEscapes(text, literal);
 
     let pos = base;
     let first = true;
@@ -73,7 +74,8 @@ export function stripPrefixes(
         if (first) messageColumn = scan.width - base;
       }
       const start = scan.end;
-      if (nextEsc === undefined || (nextEsc !== null && nextEsc.at < start))
+      if (!escapes) nextEsc = null;
+      else if (nextEsc === undefined || (nextEsc !== null && nextEsc.at < start))
         nextEsc = findNewlineEscape(text, start, literal);
       const esc = nextEsc;
       const tsFrom = embedded ? start : start + 1;
