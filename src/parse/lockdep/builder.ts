@@ -25,7 +25,8 @@ import { readFrames } from './trace';
 export class ReportBuilder {
   readonly report: Report;
   private readonly classIndex = new Map<string, LockClass>();
-  private readonly spanKeys = new Set<string>();
+  /** origins already given a span, per role and ref (one "role\0ref" key per call, not per line) */
+  private readonly spanSeen = new Map<string, Set<number>>();
   /** work deferred to finish(): classes the held-locks list names */
   readonly later: (() => void)[] = [];
 
@@ -78,11 +79,22 @@ export class ReportBuilder {
     return this.classIndex.has(name);
   }
 
+  private lastSpan: { role: string; ref: string | null; seen: Set<number> } | null = null;
+
   span(line: LogicalLine, role: Span['role'], ref: string | null): void {
+    // runs of calls share role and ref (every frame of one chain entry): skip building the key
+    const last = this.lastSpan;
+    let seen: Set<number> | undefined;
+    if (last !== null && last.role === role && last.ref === ref) seen = last.seen;
+    else {
+      const key = `${role}\u0000${ref ?? ''}`;
+      seen = this.spanSeen.get(key);
+      if (!seen) this.spanSeen.set(key, (seen = new Set()));
+      this.lastSpan = { role, ref, seen };
+    }
     for (let o = line.origin; o <= line.originEnd; o++) {
-      const key = `${o}\u0000${role}\u0000${ref ?? ''}`;
-      if (this.spanKeys.has(key)) continue;
-      this.spanKeys.add(key);
+      if (seen.has(o)) continue;
+      seen.add(o);
       this.report.spans!.push({ line: o, role, ref });
     }
   }

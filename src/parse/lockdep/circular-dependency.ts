@@ -29,9 +29,13 @@ export function assembleCircular(b: ReportBuilder): Report {
     b.addClass(e, e.line, 'chain-entry');
   }
   const deps = chainDependencies(chain, hold?.lock.name ?? null);
+  // by k, not entries.find() per dependency: a 12,000-entry chain made that quadratic
+  const entryByK = new Map(chain.entries.map((e) => [e.k, e]));
   for (const d of deps) {
-    const e = chain.entries.find((x) => x.k === d.chainEntry);
-    if (e) for (const l of e.frameLines) b.span(l, 'frame', `${d.prev} -> ${d.next}`);
+    const e = d.chainEntry === null ? undefined : entryByK.get(d.chainEntry);
+    if (!e) continue;
+    const ref = `${d.prev} -> ${d.next}`;
+    for (const l of e.frameLines) b.span(l, 'frame', ref);
   }
   const hasZero = chain.entries.some((e) => e.k === 0);
   if (!hasZero && acq && hold) {

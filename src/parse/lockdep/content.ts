@@ -2,6 +2,7 @@
 // printers, print_lock_class_header, print_irqtrace_events, dump_stack headers): used to tell
 // report lines from unrelated output interleaved with them or following them.
 import type { Frame } from '../../model/types';
+import { trimStartIndex } from '../blank';
 import { isTraceNoise, parseFrameLine } from '../frames';
 import { parseClassName, parseLockLine } from './lock-line';
 
@@ -15,10 +16,37 @@ export const CHAIN_ENTRY = /^\s*->\s*#(\d+)\s+(\(.*)$/;
 // " #0: ffff… (name){…}, at: …" / "#0:  (name)…" / " #1: <RELEASED>"
 export const HELD_ENTRY = /^\s*#(\d+):\s*(.*)$/;
 
-/** A backtrace frame of any arch, or null. */
+/** The first character trim() keeps, NaN for a blank line: what the cheap guards look at. */
+export function firstCharCode(text: string): number {
+  return text.charCodeAt(trimStartIndex(text));
+}
+
+/** A backtrace frame of any arch, or null (a fresh object: it may go into the report). */
 export function frameOf(text: string): Frame | null {
+  const f = cachedFrame(text);
+  return f === null ? null : { ...f };
+}
+
+/** frameOf(text) !== null */
+export function isFrame(text: string): boolean {
+  return cachedFrame(text) !== null;
+}
+
+// The reader asks about each line several times (trace content? a frame? then the frame itself,
+// when the section is read): each printed line is parsed once. Bounded, and keyed by text only,
+// so an answer is never stale; it holds at most FRAME_CACHE_SIZE lines of the last input.
+const FRAME_CACHE_SIZE = 4096;
+const frameCache = new Map<string, Frame | null>();
+
+function cachedFrame(text: string): Frame | null {
   if (text.length > 1000) return null;
-  return parseFrameLine(text);
+  let f = frameCache.get(text);
+  if (f === undefined) {
+    f = parseFrameLine(text);
+    if (frameCache.size >= FRAME_CACHE_SIZE) frameCache.clear();
+    frameCache.set(text, f);
+  }
+  return f;
 }
 
 // dump_stack() / show_regs() header lines that belong to the backtrace.
@@ -33,10 +61,7 @@ export function isTraceHeader(text: string): boolean {
 export function isTraceLine(text: string): boolean {
   if (text.length > 1000) return false;
   return (
-    frameOf(text) !== null ||
-    isTraceNoise(text) ||
-    TRACE_HEADER.test(text) ||
-    OLD_END_MARKER.test(text)
+    isFrame(text) || isTraceNoise(text) || TRACE_HEADER.test(text) || OLD_END_MARKER.test(text)
   );
 }
 
@@ -60,7 +85,11 @@ export function isReportContent(text: string): boolean {
   if (text.length > 2000) return false;
   const t = text.trim();
   if (t === '') return true;
-  if (CHAIN_ENTRY.test(t) || HELD_ENTRY.test(t)) return true;
+  const c = t.charCodeAt(0);
+  if ((c === 45 /* - */ && CHAIN_ENTRY.test(t)) || (c === 35 /* # */ && HELD_ENTRY.test(t)))
+    return true;
+  // most other report lines are frames: asked first, it spares them the regexes below
+  if (isFrame(text)) return true;
   if (t.includes('){') && (parseLockLine(t) !== null || parseClassName(t) !== null)) return true;
   if (SCENARIO_LINE.test(t) || CLASS_TREE.test(t) || MISC.test(t)) return true;
   return isTraceLine(text);
@@ -76,7 +105,7 @@ export function isStrongContent(text: string): boolean {
   if (t === '') return false;
   if (CHAIN_ENTRY.test(t) || HELD_ENTRY.test(t)) return true;
   if (t.includes('){') && (parseLockLine(t) !== null || /^->\s*\(/.test(t))) return true;
-  return frameOf(text) !== null || SCENARIO_LINE.test(t);
+  return isFrame(text) || SCENARIO_LINE.test(t);
 }
 
 // Where someone cut the report by hand or a tool truncated it.

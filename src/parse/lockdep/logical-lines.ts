@@ -1,5 +1,6 @@
 // Printed lockdep lines that reached us cut in two (mailer wrapping, terminal copy) and that the
 // cleaner could not re-join because only the lockdep grammar knows where they belong.
+import { trimEndIndex, trimStartIndex } from '../blank';
 import type { CleanLine } from '../clean/types';
 import { parseIdentLine } from './kernel-ident';
 import { parseLockLine } from './lock-line';
@@ -33,8 +34,36 @@ function joined(a: string, b: string): string {
   return `${a.replace(/\s+$/, '')} ${b.trim()}`;
 }
 
+/**
+ * Can `cur` be the first piece of a line cut in two, judged by its first and last characters
+ * only? Every join below needs one of these; most lines (frames) pass none and are never trimmed.
+ */
+function mayContinue(cur: string): boolean {
+  const from = trimStartIndex(cur);
+  if (from === cur.length) return false;
+  const first = cur.charCodeAt(from);
+  const last = cur.charCodeAt(trimEndIndex(cur) - 1);
+  // ", at:" / ", at: [<c029e364>]" / "[sym+14/45]" / "… #1 Not"
+  if (last === 58 /* : */ || last === 93 /* ] */ || last === 116 /* t */) return true;
+  // "#0:", "(____ptrval____)", "(&sb->…", "[ INFO: …", "INFO: …", "BUG: …", "WARNING: …"
+  if (first === 35 || first === 40 || first === 91 || first === 73 || first === 66 || first === 87)
+    return true;
+  // a bare instance address "ffff888023bfad00"
+  return hexRun(cur, from) >= 8;
+}
+
+function hexRun(text: string, from: number): number {
+  let i = from;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) break;
+  }
+  return i - from;
+}
+
 /** Should `next` be appended to `cur` (already trimmed-compare)? Returns the joined text or null. */
 function joinPair(cur: string, next: string): string | null {
+  if (!mayContinue(cur)) return null;
   const a = cur.trim();
   const b = next.trim();
   if (a === '' || b === '') return null;

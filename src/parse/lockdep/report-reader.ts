@@ -9,7 +9,8 @@ import {
   FOREIGN_HEADER,
   HARD_CUT,
   RULE_EQ,
-  frameOf,
+  firstCharCode,
+  isFrame,
   isReportContent,
   isStrongContent,
   isTraceHeader,
@@ -54,6 +55,9 @@ export interface ReportLines {
 const LOOKAHEAD = 4;
 
 function isNewReport(lines: readonly CleanLine[], l: LogicalLine): boolean {
+  // a title, a banner or one of the one-line complaints: "[ INFO", "WARNING", "INFO", "BUG", "=", "DEBUG_LOCKS"
+  const c = firstCharCode(l.text);
+  if (c !== 91 && c !== 87 && c !== 73 && c !== 66 && c !== 61 && c !== 68) return false;
   if (recognizeTitle(l.text)) return true;
   if (RULE_EQ.test(l.text)) return bannerTitleAt(lines, l.from) !== null;
   return /^\s*(?:BUG: MAX_\w+ too low|INFO: trying to register non-static key|DEBUG_LOCKS_WARN_ON\()/.test(
@@ -104,7 +108,10 @@ export function readReportLines(
   while (j < limit) {
     const l = logicalLineAt(lines, j);
     const text = l.text;
-    if (text.trim() === '') {
+    // Most tests below can only match a line starting with one of a few characters: each report
+    // line went through ten regexes, frames included.
+    const c = firstCharCode(text);
+    if (Number.isNaN(c)) {
       blankRun++;
       // a backtrace ends at a blank line unless the report goes on with one of its sections
       if (inTrace(current) && traceFrames > 0 && !continuesAfterBlank(lines, l.to + 1, limit)) {
@@ -122,7 +129,11 @@ export function readReportLines(
     blankRun = 0;
     // (the first line of a headless report is its own start, e.g. "Showing all locks held…")
     const first = l.from === start;
-    if (!first && (CUT_HERE.test(text) || END_TRACE.test(text) || isNewReport(lines, l))) {
+    const dash = c === 45; // "-----[ cut here ]-----", "---[ end trace", "-> #1", "--- truncated ---"
+    if (
+      !first &&
+      ((dash && (CUT_HERE.test(text) || END_TRACE.test(text))) || isNewReport(lines, l))
+    ) {
       r.stop = { reason: 'next-report', line: l };
       break;
     }
@@ -130,20 +141,20 @@ export function readReportLines(
       r.stop = { reason: 'foreign', line: l };
       break;
     }
-    if (HARD_CUT.test(text)) {
+    if ((dash || c === 40) /* ( */ && HARD_CUT.test(text)) {
       r.cuts.push(l);
       last = l.to;
       r.stop = { reason: 'cut', line: l };
       break;
     }
-    if (CUT_MARKER.test(text)) {
+    if (mayBeCutMarker(c) && CUT_MARKER.test(text)) {
       r.cuts.push(l);
       last = l.to;
       j = l.to + 1;
       continue;
     }
     // show-all-locks closes with a rule of '='; a stray "-----" rule ends nothing
-    if (RULE_EQ.test(text)) {
+    if (c === 61 /* = */ && RULE_EQ.test(text)) {
       last = l.to;
       j = l.to + 1;
       if (current.type === 'held' || current.type === 'show-all') {
@@ -159,8 +170,7 @@ export function readReportLines(
       j = l.to + 1;
       continue;
     }
-    const entry = CHAIN_ENTRY.exec(text);
-    if (entry) {
+    if (dash && CHAIN_ENTRY.test(text)) {
       open({ type: 'chain-entry', header: null, line: l, body: [] });
       last = l.to;
       j = l.to + 1;
@@ -169,6 +179,7 @@ export function readReportLines(
     // a dump_stack() without "stack backtrace:" (cut reports, WARN-style dumps)
     // (right after the title only "Call Trace:" counts: a stranger's "CPU:" dump may sit there)
     if (
+      (c === 67 /* C */ || c === 80) /* P */ &&
       !inTrace(current) &&
       (current.type !== 'preamble'
         ? /^\s*(?:CPU: \d+ |Call [Tt]race:|Pid: \d+, comm:)/
@@ -187,7 +198,7 @@ export function readReportLines(
       bareName ||
       (inTrace(current) ? isTraceLine(text) || isReportContent(text) : isReportContent(text));
     if (fits) {
-      if (inTrace(current) && frameOf(text)) traceFrames++;
+      if (inTrace(current) && isFrame(text)) traceFrames++;
       current.body.push(l);
       last = l.to;
       j = l.to + 1;
@@ -227,6 +238,11 @@ export function readReportLines(
   const tail = r.sections[r.sections.length - 1]!;
   while (tail.body.length && tail.body[tail.body.length - 1]!.text.trim() === '') tail.body.pop();
   return r;
+}
+
+/** "<snip>", "[...]", "... snip ...", "--- truncated ---", "(truncated)", "etc." (any case) */
+function mayBeCutMarker(c: number): boolean {
+  return c === 60 || c === 91 || c === 46 || c === 45 || c === 40 || c === 101 || c === 69;
 }
 
 function inTrace(s: Section): boolean {
@@ -281,11 +297,7 @@ function goesOn(lines: readonly CleanLine[], from: number, limit: number, trace:
     if (t.trim() !== '') {
       if (CUT_HERE.test(t) || FOREIGN_HEADER.test(t) || isNewReport(lines, l)) return false;
       if (headerOf(l) || CHAIN_ENTRY.test(t)) return true;
-      if (
-        trace
-          ? frameOf(t) !== null || (isTraceHeader(t) && !/^\s*CPU: /.test(t))
-          : isStrongContent(t)
-      )
+      if (trace ? isFrame(t) || (isTraceHeader(t) && !/^\s*CPU: /.test(t)) : isStrongContent(t))
         return true;
     }
     j = l.to + 1;

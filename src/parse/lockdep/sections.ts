@@ -1,6 +1,7 @@
 // The fixed sentences that open each part of a lockdep report (the pr_warn() lines of
 // print_circular_bug, print_bad_irq_dependency, print_usage_bug, lockdep_print_held_locks, …).
 import type { Task } from '../../model/types';
+import { trimEndIndex, trimStartIndex } from '../blank';
 import { parseTaskRef } from './task';
 
 export type SectionType =
@@ -269,13 +270,45 @@ export function requiredLiterals(source: string): { prefix: string; needle: stri
   return { prefix, needle };
 }
 
+// Rules in order, by the first character of the line: a rule with a literal prefix is only tried
+// on lines starting with its first character; the others (`(.+\/\d+) is …`) on every line.
+const ANY_START: readonly CompiledRule[] = COMPILED.filter((r) => !r.prefix);
+const BY_START = new Map<number, readonly CompiledRule[]>();
+for (const rule of COMPILED) {
+  const c = rule.prefix.charCodeAt(0);
+  if (rule.prefix && !BY_START.has(c))
+    BY_START.set(
+      c,
+      COMPILED.filter((r) => !r.prefix || r.prefix.charCodeAt(0) === c),
+    );
+}
+// Every needle of the prefix-less rules in one regex: ten times cheaper than 17 includes(), and
+// frame and lock lines hold none of them.
+const ANY_NEEDLE = new RegExp(
+  ANY_START.filter((r) => r.needle)
+    .map((r) => r.needle.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('|'),
+);
+
 /** The section a line opens, or null for content lines. */
 export function recognizeSection(text: string): SectionHeader | null {
-  const t = text.trim();
-  if (t.length < 5 || t.length > 600 || !KEYWORDS.test(t)) return null;
-  for (const rule of COMPILED) {
-    if (rule.prefix ? !t.startsWith(rule.prefix) : rule.needle && !t.includes(rule.needle))
-      continue;
+  // length, keywords and candidates before trim() copies the line
+  const from = trimStartIndex(text);
+  const to = trimEndIndex(text);
+  if (to - from < 5 || to - from > 600 || !KEYWORDS.test(text)) return null;
+  const rules = BY_START.get(text.charCodeAt(from)) ?? ANY_START;
+  let t: string | null = null;
+  let needles: boolean | null = null;
+  for (const rule of rules) {
+    if (rule.prefix) {
+      if (!text.startsWith(rule.prefix, from)) continue;
+    } else if (rule.needle) {
+      needles ??= ANY_NEEDLE.test(text);
+      if (!needles) continue;
+      t ??= text.slice(from, to);
+      if (!t.includes(rule.needle)) continue;
+    }
+    t ??= text.slice(from, to);
     const m = rule.re.exec(t);
     if (m) return rule.make(m);
   }

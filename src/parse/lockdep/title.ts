@@ -81,6 +81,14 @@ export function recognizeTitle(text: string): TitleInfo | null {
   while (i < text.length && text.charCodeAt(i) <= 32) i++;
   const c = text.charCodeAt(i);
   if (c !== 91 && c !== 87 && c !== 73 && c !== 66) return null;
+  // (lines such as "INFO: lockdep is turned off." and "BTRFS info …" get this far)
+  if (
+    c !== 91 &&
+    !text.startsWith('WARNING:', i) &&
+    !text.startsWith('INFO:', i) &&
+    !text.startsWith('BUG:', i)
+  )
+    return null;
   const t = text.trim();
   if (t.length < 12 || t.length > 400) return null;
   const b = BRACKETED.exec(t);
