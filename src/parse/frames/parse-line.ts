@@ -16,8 +16,27 @@ export function parseFrameLine(text: string): Frame | null {
   return parseTrimmedFrameLine(text.trim());
 }
 
+// The form most frames take, "lock_acquire+0xd3/0x2e0", "? foo+0x1/0x2", "bar+0x1a/0x90 [btrfs]":
+// read with one small regex instead of the general readers below, with the same result
+// (no arm ` from `, no address, no symbolizer suffix, a name that needs no cleaning).
+const CANONICAL = /^(\? )?([A-Za-z_][\w.]*)\+(0x[0-9a-fA-F]+\/0x[0-9a-fA-F]+)(?: \[([\w-]+)\])?$/;
+
+function canonicalFrame(m: RegExpExecArray): Frame {
+  return {
+    function: m[2]!,
+    offset: m[3]!,
+    module: m[4] ?? null,
+    unreliable: m[1] !== undefined,
+    file: null,
+    line: null,
+    address: null,
+  };
+}
+
 /** parseFrameLine for a line already trimmed (readTrace trims once for all its checks). */
 export function parseTrimmedFrameLine(t: string): Frame | null {
+  const quick = CANONICAL.exec(t);
+  if (quick) return canonicalFrame(quick);
   if (t.length < 2) return null;
   const c = t.charCodeAt(0);
   // most lines that are not frames leave here, before any regex runs

@@ -25,8 +25,8 @@ import { readFrames } from './trace';
 export class ReportBuilder {
   readonly report: Report;
   private readonly classIndex = new Map<string, LockClass>();
-  /** origins already given a span, per role and ref (one "role\0ref" key per call, not per line) */
-  private readonly spanSeen = new Map<string, Set<number>>();
+  /** origins already given a span, per role and ref: no key string built (and hashed) per call */
+  private readonly spanSeen = new Map<string, Map<string | null, Set<number>>>();
   /** work deferred to finish(): classes the held-locks list names */
   readonly later: (() => void)[] = [];
 
@@ -79,19 +79,11 @@ export class ReportBuilder {
     return this.classIndex.has(name);
   }
 
-  private lastSpan: { role: string; ref: string | null; seen: Set<number> } | null = null;
-
   span(line: LogicalLine, role: Span['role'], ref: string | null): void {
-    // runs of calls share role and ref (every frame of one chain entry): skip building the key
-    const last = this.lastSpan;
-    let seen: Set<number> | undefined;
-    if (last !== null && last.role === role && last.ref === ref) seen = last.seen;
-    else {
-      const key = `${role}\u0000${ref ?? ''}`;
-      seen = this.spanSeen.get(key);
-      if (!seen) this.spanSeen.set(key, (seen = new Set()));
-      this.lastSpan = { role, ref, seen };
-    }
+    let byRef = this.spanSeen.get(role);
+    if (!byRef) this.spanSeen.set(role, (byRef = new Map()));
+    let seen = byRef.get(ref);
+    if (!seen) byRef.set(ref, (seen = new Set()));
     for (let o = line.origin; o <= line.originEnd; o++) {
       if (seen.has(o)) continue;
       seen.add(o);

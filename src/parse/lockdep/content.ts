@@ -32,21 +32,18 @@ export function isFrame(text: string): boolean {
   return cachedFrame(text) !== null;
 }
 
-// The reader asks about each line several times (trace content? a frame? then the frame itself,
-// when the section is read): each printed line is parsed once. Bounded, and keyed by text only,
-// so an answer is never stale; it holds at most FRAME_CACHE_SIZE lines of the last input.
-const FRAME_CACHE_SIZE = 4096;
-const frameCache = new Map<string, Frame | null>();
+// The reader asks about a line twice in a row (trace content? then: a frame?): the last answer
+// is kept. (A Map of every line's frame saved no more than it cost in hashing the lines.)
+let lastText: string | null = null;
+let lastFrame: Frame | null = null;
 
 function cachedFrame(text: string): Frame | null {
   if (text.length > 1000) return null;
-  let f = frameCache.get(text);
-  if (f === undefined) {
-    f = parseFrameLine(text);
-    if (frameCache.size >= FRAME_CACHE_SIZE) frameCache.clear();
-    frameCache.set(text, f);
+  if (text !== lastText) {
+    lastFrame = parseFrameLine(text);
+    lastText = text;
   }
-  return f;
+  return lastFrame;
 }
 
 // dump_stack() / show_regs() header lines that belong to the backtrace.
