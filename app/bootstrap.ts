@@ -1,11 +1,14 @@
-// What the page shows first: the last input if there was one, else the default example.
+// What the page shows first: the view a link in the address bar describes; else (no link, or a
+// bad one, whose banner then says why) the last input if there was one, else the default example.
 import type { AppStore, InputStorage } from './store';
 
 export async function loadFirstInput(
   store: AppStore,
   storage: InputStorage,
   defaultExample: string,
+  openLink?: () => Promise<{ opened: boolean }>,
 ): Promise<void> {
+  if (openLink && (await openLink()).opened) return;
   let saved: string | null = null;
   try {
     saved = storage.load();

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createLockscopeApi } from './api/lockscope-api';
 import { loadFirstInput } from './bootstrap';
+import { startAddressBar } from './permalink/address-bar';
 import { DEFAULT_EXAMPLE_ID, fetchExample } from './platform/examples';
 import { createLocalInputStorage } from './platform/local-input-storage';
 import { AppStoreProvider, createAppStore } from './store';
@@ -12,10 +13,16 @@ import './styles/base.css';
 
 const storage = createLocalInputStorage();
 const store = createAppStore({ parse: createWorkerParser(), storage, fetchExample });
-const ready = loadFirstInput(store, storage, DEFAULT_EXAMPLE_ID).catch((err: unknown) => {
-  console.error('lockscope: could not load the first input', err);
-});
-window.lockscope = createLockscopeApi(store, ready);
+let markReady = () => {};
+const addressBar = startAddressBar(store, window, new Promise<void>((r) => (markReady = r)));
+const hash = window.location.hash;
+const openFirstLink = hash.length > 1 ? () => addressBar.open(hash) : undefined;
+const ready = loadFirstInput(store, storage, DEFAULT_EXAMPLE_ID, openFirstLink)
+  .catch((err: unknown) => {
+    console.error('lockscope: could not load the first input', err);
+  })
+  .finally(markReady);
+window.lockscope = createLockscopeApi(store, ready, addressBar);
 // Typing is saved when it pauses; a reload right after a keystroke must not lose it.
 window.addEventListener('pagehide', () => store.getState().saveInput());
 

@@ -6,6 +6,7 @@ import type { AppState, AppStore, GraphSelection, ParseStatus } from '../store';
 import { readGraphGeometry, type GraphGeometry } from './graph-probe';
 import { selectGraphKey, selectHighlight, selectLockGraph, selectReports } from '../store';
 import { apiStepper, chooseByName, type ApiStepper } from './stepper-api';
+import type { AddressBar } from '../permalink/address-bar';
 
 export interface ApiReport {
   title: string;
@@ -25,6 +26,15 @@ export interface ApiState {
   graph: ApiGraph;
   /** the deadlock stepper for the selected report; null when it supports no interleaving */
   stepper: ApiStepper | null;
+  /**
+   * The address bar's link to this view (absolute, "…#v1.…"), once the page has settled (it is
+   * written ~300 ms after the last change); null before that or when no link can hold the text.
+   */
+  permalink: string | null;
+  /** the address bar's link carries only the selected report (the text is too long for it) */
+  permalinkReduced: boolean;
+  /** what was wrong with the last link or .lockscope file opened (the banner's words), or null */
+  linkError: string | null;
 }
 
 /** The lock graph on the page, with class names as in the JSON contract. */
@@ -81,6 +91,10 @@ export interface LockscopeApi {
   undo(): void;
   /** schedule mode along this schedule ("0110"): returns why a step cannot be played, or null */
   setSchedule(schedule: string): string | null;
+  /** open a link (or "#v1.…") as if it were pasted into the address bar; resolves with its error or null */
+  openLink(link: string): Promise<string | null>;
+  /** resolves once the address bar (and state().permalink) holds the view shown now */
+  whenLinked(): Promise<void>;
 }
 
 declare global {
@@ -89,7 +103,11 @@ declare global {
   }
 }
 
-export function createLockscopeApi(store: AppStore, ready: Promise<void>): LockscopeApi {
+export function createLockscopeApi(
+  store: AppStore,
+  ready: Promise<void>,
+  addressBar?: Pick<AddressBar, 'open' | 'settled'>,
+): LockscopeApi {
   return {
     load: (text) => store.getState().loadInput(String(text), 'api'),
     state: () => {
@@ -107,6 +125,9 @@ export function createLockscopeApi(store: AppStore, ready: Promise<void>): Locks
         inputLength: s.input.length,
         graph: apiGraph(s),
         stepper: apiStepper(s),
+        permalink: s.permalink.url,
+        permalinkReduced: s.permalink.reduced,
+        linkError: s.linkError,
       });
     },
     select: (index) => store.getState().selectReport(index),
@@ -123,6 +144,11 @@ export function createLockscopeApi(store: AppStore, ready: Promise<void>): Locks
     choose: (cpu) => chooseByName(store, cpu),
     undo: () => store.getState().undoStep(),
     setSchedule: (schedule) => store.getState().setSchedule(String(schedule)),
+    openLink: async (link) => {
+      if (!addressBar) throw new Error('no address bar on this page');
+      return (await addressBar.open(String(link))).error;
+    },
+    whenLinked: () => addressBar?.settled() ?? Promise.resolve(),
   };
 }
 

@@ -1,12 +1,13 @@
 // One store made of slices, built by a factory so that every test (and every page) gets its own.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createGraphSlice, type GraphSlice } from './graph-slice';
+import { createLinkSlice, type LinkSlice } from './link-slice';
 import { createReportSlice, type ReportSlice } from './report-slice';
 import { createStepperSlice, type StepperSlice } from './stepper-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
 import type { StoreDeps } from './types';
 
-export type AppState = ReportSlice & ViewSlice & GraphSlice & StepperSlice;
+export type AppState = ReportSlice & ViewSlice & GraphSlice & StepperSlice & LinkSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(deps: StoreDeps): AppStore {
@@ -15,5 +16,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createViewSlice(...a),
     ...createGraphSlice(...a),
     ...createStepperSlice(...a),
+    ...createLinkSlice(...a),
   }));
 }

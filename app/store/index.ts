@@ -1,5 +1,5 @@
 export { createAppStore, type AppState, type AppStore } from './create-app-store';
-export { AppStoreProvider, useAppStore } from './store-context';
+export { AppStoreProvider, useAppStore, useAppStoreApi } from './store-context';
 export * from './selectors';
 export type { InputStorage, InputSource, ParseFn, ParseStatus, StoreDeps } from './types';
 export type { LineSelection } from './view-slice';
@@ -9,3 +9,4 @@ export type { DrawnMark, GraphSelection } from './graph-slice';
 export { firstInterestingReport } from './report-slice';
 export * from './stepper-selectors';
 export { INITIAL_STEPPER, type StepperMode, type StepperState } from './stepper-slice';
+export type { LinkSlice, PermalinkMark } from './link-slice';

@@ -1,6 +1,7 @@
 // The report slice: the text in the box, its parse, and which report is selected.
 import type { StateCreator } from 'zustand';
 import type { ParseOutput, Report } from '../../src/model/types';
+import { decodeLockscopeFile, looksLikeLockscopeFile } from '../../src/permalink/lockscope-file';
 import { readTextFile } from '../platform/read-text-file';
 import type { InputSource, ParseStatus, StoreDeps } from './types';
 import type { AppState } from './create-app-store';
@@ -122,6 +123,13 @@ export function createReportSlice(deps: StoreDeps): StateCreator<AppState, [], [
           // A corrupt .gz: say so, and leave the box as it was.
           const why = err instanceof Error ? err.message : String(err);
           set({ status: 'failed', failure: `could not read ${file.name}: ${why}` });
+          return;
+        }
+        // A .lockscope file (told by its content, never its name) opens the view it holds.
+        if (looksLikeLockscopeFile(text)) {
+          const view = decodeLockscopeFile(text);
+          if (!view.ok) return get().setLinkError(view.error);
+          get().setLinkError(await get().openView(view.state, 'file', file.name));
           return;
         }
         await get().loadInput(text, 'file', file.name);

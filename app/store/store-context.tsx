@@ -15,3 +15,10 @@ export function useAppStore<T>(selector: (s: AppState) => T): T {
   if (!store) throw new Error('useAppStore outside <AppStoreProvider>');
   return useStore(store, selector);
 }
+
+/** The store itself, for the rare component that reads a snapshot on demand (the Share dialog). */
+export function useAppStoreApi(): AppStore {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useAppStoreApi outside <AppStoreProvider>');
+  return store;
+}

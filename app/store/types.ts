@@ -22,4 +22,4 @@ export interface StoreDeps {
 export type ParseStatus = 'idle' | 'parsing' | 'done' | 'failed';
 
 /** Where the text in the box came from. */
-export type InputSource = 'typed' | 'file' | 'example' | 'api' | 'restored';
+export type InputSource = 'typed' | 'file' | 'example' | 'api' | 'restored' | 'link';

@@ -1,0 +1,178 @@
+// The address bar follows the view: once the page settles, the view is encoded (debounced, the
+// codec is async) into the URL's fragment. A new report, selection, scenario or text from a file
+// adds a history entry, so Back and Forward walk through them; a step or a keystroke replaces the
+// entry. Back, Forward and a link pasted into the address bar are decoded and applied here.
+import { encodeFragmentV1, decodePermalink, PermalinkError } from '../../src/permalink/codec';
+import type { ViewState } from '../../src/permalink/state';
+import type { ParseOutput } from '../../src/model/types';
+import type { AppState, AppStore } from '../store';
+import { historyKey, viewStateOf } from './view-state';
+
+/** Texts longer than this put the report-only link in the address bar, never megabytes. */
+export const ADDRESS_BAR_MAX_TEXT = 100_000;
+
+export interface AddressBarWindow {
+  location: { href: string; hash: string };
+  history: Pick<History, 'pushState' | 'replaceState'>;
+  addEventListener(type: 'popstate' | 'hashchange', listener: () => void): void;
+  removeEventListener(type: 'popstate' | 'hashchange', listener: () => void): void;
+}
+
+export interface OpenResult {
+  /** the link's view is shown (perhaps in part: see error) */
+  opened: boolean;
+  /** what was wrong with the link, shown in the banner; null when nothing was */
+  error: string | null;
+}
+
+export interface AddressBar {
+  /** decode a link (or a fragment) and show its view */
+  open(link: string): Promise<OpenResult>;
+  /** resolves once the address bar holds the view shown now (no change waiting to be written) */
+  settled(): Promise<void>;
+  stop(): void;
+}
+
+export function startAddressBar(
+  store: AppStore,
+  win: AddressBarWindow,
+  ready: Promise<void>,
+  delayMs = 300,
+): AddressBar {
+  let started = false;
+  let applying = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let seq = 0;
+  let lastKey: string | null = null;
+  let lastInput: string | null = null;
+  let lastHash = win.location.hash;
+  let writing = 0;
+  let waiters: (() => void)[] = [];
+  const idle = () => started && timer === null && writing === 0 && applying === 0;
+  const wake = () => {
+    if (!idle()) return;
+    const now = waiters;
+    waiters = [];
+    for (const w of now) w();
+  };
+  const reduced = new WeakMap<ParseOutput, Map<number | null, ViewState | null>>();
+
+  const schedule = () => {
+    if (!started) return;
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      writing++;
+      write().finally(() => {
+        writing--;
+        wake();
+      });
+    }, delayMs);
+  };
+
+  /** The view as the address bar carries it: whole, or cut to its report when the text is long. */
+  const linkedView = async (s: AppState, v: ViewState) => {
+    if (v.input.length <= ADDRESS_BAR_MAX_TEXT) return { view: v, reduced: false };
+    if (!s.output) return { view: null, reduced: true };
+    let memo = reduced.get(s.output);
+    if (!memo) reduced.set(s.output, (memo = new Map()));
+    if (!memo.has(v.report)) {
+      const { reduceViewState } = await import('../../src/permalink/share');
+      const r = reduceViewState({ ...v, selection: null, stepper: null }, s.output);
+      memo.set(v.report, r.reduction === 'whole' ? null : r.state);
+    }
+    const cut = memo.get(v.report);
+    if (!cut || cut.input.length > ADDRESS_BAR_MAX_TEXT) return { view: null, reduced: true };
+    return {
+      view: { ...v, input: cut.input, report: cut.report, excerpt: cut.excerpt },
+      reduced: true,
+    };
+  };
+
+  const write = async () => {
+    const s = store.getState();
+    if (applying > 0 || s.status === 'parsing' || s.status === 'idle') return;
+    const mine = ++seq;
+    const v = viewStateOf(s);
+    const { view, reduced: isReduced } = await linkedView(s, v);
+    let fragment: string | null = null;
+    if (view) {
+      try {
+        fragment = await encodeFragmentV1(view);
+      } catch (err) {
+        if (!(err instanceof PermalinkError)) throw err;
+      }
+    }
+    if (mine !== seq || applying > 0) return;
+    const base = win.location.href.split('#')[0]!;
+    const key =
+      historyKey(v) + (v.input !== lastInput && s.inputSource !== 'typed' ? `|${seq}` : '');
+    const url = fragment ? base + fragment : base;
+    if (win.location.hash !== (fragment ?? '')) {
+      if (lastKey !== null && key !== lastKey) win.history.pushState(null, '', url);
+      else win.history.replaceState(null, '', url);
+    }
+    lastKey = historyKey(v);
+    lastInput = v.input;
+    lastHash = win.location.hash;
+    store.getState().setPermalink({ url: fragment ? url : null, reduced: isReduced });
+  };
+
+  const open = async (link: string): Promise<OpenResult> => {
+    applying++;
+    try {
+      const decoded = await decodePermalink(link);
+      const error = decoded.ok ? await store.getState().openView(decoded.state) : decoded.error;
+      store.getState().setLinkError(error);
+      const v = viewStateOf(store.getState());
+      lastKey = historyKey(v);
+      lastInput = v.input;
+      return { opened: decoded.ok, error };
+    } finally {
+      applying--;
+      schedule();
+    }
+  };
+
+  const onNavigate = () => {
+    const hash = win.location.hash;
+    if (hash === lastHash) return;
+    lastHash = hash;
+    // Back to the entry the page was opened with, before any link: nothing to apply.
+    if (hash === '' || hash === '#') return;
+    void open(hash);
+  };
+
+  const stopWatching = store.subscribe((s, prev) => {
+    if (
+      s.input !== prev.input ||
+      s.status !== prev.status ||
+      s.selected !== prev.selected ||
+      s.graphSelection !== prev.graphSelection ||
+      s.stepper !== prev.stepper ||
+      s.merged !== prev.merged
+    )
+      schedule();
+  });
+  win.addEventListener('popstate', onNavigate);
+  win.addEventListener('hashchange', onNavigate);
+  void ready.then(() => {
+    started = true;
+    schedule();
+  });
+
+  return {
+    open,
+    settled: () =>
+      new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        wake();
+      }),
+    stop() {
+      stopWatching();
+      if (timer !== null) clearTimeout(timer);
+      win.removeEventListener('popstate', onNavigate);
+      win.removeEventListener('hashchange', onNavigate);
+    },
+  };
+}
