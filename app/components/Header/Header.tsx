@@ -1,3 +1,4 @@
+import { ShareButton } from '../ShareDialog/ShareDialog';
 import './Header.css';
 
 export function Header() {
@@ -10,6 +11,7 @@ export function Header() {
       <p className="header__privacy" data-testid="app.privacy">
         Nothing you paste leaves your browser.
       </p>
+      <ShareButton />
     </header>
   );
 }

@@ -64,6 +64,7 @@ export function InputPanel() {
   else if (inputSource === 'example')
     source = `Example: ${exampleLabel(inputName ?? '') ?? inputName ?? ''}`;
   else if (inputSource === 'restored') source = 'Restored from your last visit';
+  else if (inputSource === 'link') source = 'Opened from a link';
 
   return (
     <section className="input-panel" aria-labelledby={headingId}>
