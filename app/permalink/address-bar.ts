@@ -105,11 +105,13 @@ export function startAddressBar(
     }
     if (mine !== seq || applying > 0) return;
     const base = win.location.href.split('#')[0]!;
-    const key =
-      historyKey(v) + (v.input !== lastInput && s.inputSource !== 'typed' ? `|${seq}` : '');
+    // Typing replaces the entry even when it changes the report shown; other new text adds one.
+    const newText = v.input !== lastInput;
+    const typed = newText && s.inputSource === 'typed';
+    const push = lastKey !== null && !typed && (newText || historyKey(v) !== lastKey);
     const url = fragment ? base + fragment : base;
     if (win.location.hash !== (fragment ?? '')) {
-      if (lastKey !== null && key !== lastKey) win.history.pushState(null, '', url);
+      if (push) win.history.pushState(null, '', url);
       else win.history.replaceState(null, '', url);
     }
     lastKey = historyKey(v);
