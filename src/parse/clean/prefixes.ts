@@ -162,9 +162,9 @@ export function scanLogger(text: string, from: number): LoggerScan {
       if (stickyEnd(SYSLOG, text, at) >= 0) end = SYSLOG.lastIndex;
     }
     if (end < 0 && prefixed && at === pos) {
-      const k = text.indexOf(' kernel:', at);
-      if (k > at && k - at <= 64 && stickyEnd(HOST_KERNEL, text, at) >= 0)
-        end = HOST_KERNEL.lastIndex;
+      // the host is at most 64 characters: search backwards from there, not along the whole line
+      const k = text.lastIndexOf(' kernel:', at + 64);
+      if (k > at && stickyEnd(HOST_KERNEL, text, at) >= 0) end = HOST_KERNEL.lastIndex;
     }
     if (end < 0) break;
     prefixed = true;

@@ -270,44 +270,54 @@ export function requiredLiterals(source: string): { prefix: string; needle: stri
   return { prefix, needle };
 }
 
-// Rules in order, by the first character of the line: a rule with a literal prefix is only tried
-// on lines starting with its first character; the others (`(.+\/\d+) is …`) on every line.
-const ANY_START: readonly CompiledRule[] = COMPILED.filter((r) => !r.prefix);
-const BY_START = new Map<number, readonly CompiledRule[]>();
-for (const rule of COMPILED) {
-  const c = rule.prefix.charCodeAt(0);
-  if (rule.prefix && !BY_START.has(c))
-    BY_START.set(
-      c,
-      COMPILED.filter((r) => !r.prefix || r.prefix.charCodeAt(0) === c),
-    );
-}
-// Every needle of the prefix-less rules in one regex: ten times cheaper than 17 includes(), and
-// frame and lock lines hold none of them.
+// Which rules a line can match, decided by literals alone: a rule with a literal prefix only on
+// lines starting with its first character; a rule with a needle (`(.+\/\d+) is trying to …`)
+// only when the line holds one of the needles, all looked for at once by ANY_NEEDLE (ten times
+// cheaper than 17 includes(): frame and lock lines hold none). Each list keeps RULES' order.
+const NEEDLE_RULES = COMPILED.filter((r) => !r.prefix && r.needle);
 const ANY_NEEDLE = new RegExp(
-  ANY_START.filter((r) => r.needle)
-    .map((r) => r.needle.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
-    .join('|'),
+  NEEDLE_RULES.map((r) => r.needle.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'),
 );
+
+interface Candidates {
+  /** lines that hold a needle */
+  withNeedles: readonly CompiledRule[];
+  /** lines that hold none */
+  withoutNeedles: readonly CompiledRule[];
+}
+
+function candidates(c: number | null): Candidates {
+  const fits = (r: CompiledRule) => (r.prefix ? r.prefix.charCodeAt(0) === c : true);
+  return {
+    withNeedles: COMPILED.filter(fits),
+    withoutNeedles: COMPILED.filter((r) => fits(r) && (r.prefix !== '' || r.needle === '')),
+  };
+}
+
+const BY_START = new Map<number, Candidates>();
+for (const rule of COMPILED)
+  if (rule.prefix) BY_START.set(rule.prefix.charCodeAt(0), candidates(rule.prefix.charCodeAt(0)));
+const OTHER_START = candidates(null);
 
 /** The section a line opens, or null for content lines. */
 export function recognizeSection(text: string): SectionHeader | null {
-  // length, keywords and candidates before trim() copies the line
+  // length, literals and keywords before trim() copies the line
   const from = trimStartIndex(text);
   const to = trimEndIndex(text);
-  if (to - from < 5 || to - from > 600 || !KEYWORDS.test(text)) return null;
-  const rules = BY_START.get(text.charCodeAt(from)) ?? ANY_START;
+  if (to - from < 5 || to - from > 600) return null;
+  const starting = BY_START.get(text.charCodeAt(from)) ?? OTHER_START;
+  const rules = ANY_NEEDLE.test(text) ? starting.withNeedles : starting.withoutNeedles;
   let t: string | null = null;
-  let needles: boolean | null = null;
+  let keywords = false;
   for (const rule of rules) {
     if (rule.prefix) {
       if (!text.startsWith(rule.prefix, from)) continue;
     } else if (rule.needle) {
-      needles ??= ANY_NEEDLE.test(text);
-      if (!needles) continue;
       t ??= text.slice(from, to);
       if (!t.includes(rule.needle)) continue;
     }
+    // (every header holds a keyword: a line without one is no header, whatever its literals)
+    if (!keywords && !(keywords = KEYWORDS.test(text))) return null;
     t ??= text.slice(from, to);
     const m = rule.re.exec(t);
     if (m) return rule.make(m);
