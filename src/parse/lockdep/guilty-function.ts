@@ -99,6 +99,10 @@ const SKIP: readonly RegExp[] = [
   /^(?:__)?rcu_(?:lock|read)_acquire/,
 ];
 
+// All of SKIP as one regex (same answer as SKIP.some()): 90 tests per candidate were a few
+// percent of reading the corpus.
+const SKIP_ANY = new RegExp(SKIP.map((re) => `(?:${re.source})`).join('|'));
+
 export type SkipList = readonly RegExp[];
 
 /** RCU reports also skip the RCU and allocator frames (pkg/report: "rcu", "kmem", "slab", "kmalloc"…). */
@@ -148,7 +152,7 @@ export function pickGuiltyFunction(
     if (/^0x[0-9a-f]+$/.test(c.function) || c.function.startsWith('$')) continue;
     // arm64 syscall wrappers: "__arm64_sys_rt_sigreturn" is named "sys_rt_sigreturn"
     const name = demangle(baseFunction(c.function)).replace(/^__arm64_sys_/, 'sys_');
-    if (SKIP.some((re) => re.test(name)) || extraSkip.some((re) => re.test(name))) continue;
+    if (SKIP_ANY.test(name) || extraSkip.some((re) => re.test(name))) continue;
     return name;
   }
   return null;
