@@ -16,7 +16,7 @@ test('controls have names and the headings outline the page', async ({ app }) =>
   await expect(page.getByRole('status')).toHaveCount(1);
 });
 
-test('the keyboard reaches the file button, the example menu, Clear and the text box in order', async ({
+test('the keyboard reaches Share, the file button, the example menu, Clear and the text box in order', async ({
   app,
 }) => {
   await app.open();
@@ -24,11 +24,17 @@ test('the keyboard reaches the file button, the example menu, Clear and the text
   const focused = () =>
     page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
   const order: (string | null)[] = [];
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 5; i++) {
     await page.keyboard.press('Tab');
     order.push(await focused());
   }
-  expect(order).toEqual(['paste.open-file', 'paste.example', 'paste.clear', 'paste.input']);
+  expect(order).toEqual([
+    'share.open',
+    'paste.open-file',
+    'paste.example',
+    'paste.clear',
+    'paste.input',
+  ]);
 });
 
 test('a report in the list can be chosen with the keyboard', async ({ app }) => {

@@ -44,6 +44,10 @@ describe('window.lockscope', () => {
       diagnostics: [{ line: 1, severity: 'info', message: 'a note' }],
       status: 'done',
       inputLength: 20,
+      // No address bar in this test: nothing writes a link.
+      permalink: null,
+      permalinkReduced: false,
+      linkError: null,
       graph: {
         nodes: ['a', 'b'],
         edges: [
