@@ -21,17 +21,6 @@ export function firstCharCode(text: string): number {
   return text.charCodeAt(trimStartIndex(text));
 }
 
-/** A backtrace frame of any arch, or null (a fresh object: it may go into the report). */
-export function frameOf(text: string): Frame | null {
-  const f = cachedFrame(text);
-  return f === null ? null : { ...f };
-}
-
-/** frameOf(text) !== null */
-export function isFrame(text: string): boolean {
-  return cachedFrame(text) !== null;
-}
-
 // The reader asks about a line twice in a row (trace content? then: a frame?): the last answer
 // is kept. (A Map of every line's frame saved no more than it cost in hashing the lines.)
 let lastText: string | null = null;
@@ -44,6 +33,20 @@ function cachedFrame(text: string): Frame | null {
     lastText = text;
   }
   return lastFrame;
+}
+
+/** A backtrace frame of any arch, or null (an object of the caller's own: it may go into the report). */
+export function frameOf(text: string): Frame | null {
+  const f = cachedFrame(text);
+  // handed over, so the cache forgets it: no later caller gets the same object
+  lastText = null;
+  lastFrame = null;
+  return f;
+}
+
+/** frameOf(text) !== null */
+export function isFrame(text: string): boolean {
+  return cachedFrame(text) !== null;
 }
 
 // dump_stack() / show_regs() header lines that belong to the backtrace.
