@@ -259,3 +259,15 @@ test('the golden v1 links open their views in the app', async ({ app }) => {
     if (want.cycle && !want.view.merged) expect(s.graph.cycle).toEqual(want.cycle);
   }
 });
+
+test('a link pasted into the address bar of an open page opens its view there', async ({ app }) => {
+  await app.open();
+  await app.permalink();
+  await app.page.goto(linkTo({ input: WITNESS_EXAMPLE }));
+  await expect.poll(() => app.state().then((s) => s.inputLength)).toBe(WITNESS_EXAMPLE.length);
+  expect((await app.state()).reports[0]?.kind).toBe('lock-order-reversal');
+  await expect(app.input.source).toHaveText(/Opened from a link/);
+  await app.page.goto('/#v1.AAAA');
+  await expect(app.linkBanner.text).toHaveText(/This link is cut off/);
+  expect((await app.state()).inputLength).toBe(WITNESS_EXAMPLE.length);
+});
