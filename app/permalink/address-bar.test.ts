@@ -114,4 +114,28 @@ describe('address bar', () => {
     expect(store.getState().linkError).toMatch(/^This link/);
     expect(store.getState().input).toBe('log');
   });
+
+  it('drops the old link the moment new text arrives, so a reload in between shows the new text', async () => {
+    const { store, win, bar } = setup();
+    await store.getState().loadInput('log', 'api');
+    await bar.settled();
+    expect(win.location.hash).toMatch(/^#v1\./);
+    store.getState().editInput('typed just now');
+    expect(win.location.hash).toBe(''); // before the debounced encode: no stale view to reopen
+    await new Promise((r) => setTimeout(r, 300)); // typing is parsed once it pauses
+    await bar.settled();
+    const typed = await decodePermalink(win.location.href);
+    expect(typed.ok && typed.state.input).toBe('typed just now');
+    expect(win.entries).toHaveLength(1);
+
+    // new text from a file gets its own entry at once; its link then fills that entry
+    await store.getState().loadInput('from a file', 'file');
+    await bar.settled();
+    expect(win.entries).toHaveLength(2);
+    const filed = await decodePermalink(win.location.href);
+    expect(filed.ok && filed.state.input).toBe('from a file');
+    win.back();
+    await bar.settled();
+    expect(store.getState().input).toBe('typed just now');
+  });
 });

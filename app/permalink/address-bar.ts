@@ -46,6 +46,8 @@ export function startAddressBar(
   let lastKey: string | null = null;
   let lastInput: string | null = null;
   let lastHash = win.location.hash;
+  // set when new text already got its own (fragment-less) history entry, so the write replaces it
+  let pushedForInput = false;
   let writing = 0;
   let waiters: (() => void)[] = [];
   const idle = () => started && timer === null && writing === 0 && applying === 0;
@@ -108,7 +110,9 @@ export function startAddressBar(
     // Typing replaces the entry even when it changes the report shown; other new text adds one.
     const newText = v.input !== lastInput;
     const typed = newText && s.inputSource === 'typed';
-    const push = lastKey !== null && !typed && (newText || historyKey(v) !== lastKey);
+    const push =
+      lastKey !== null && !typed && !pushedForInput && (newText || historyKey(v) !== lastKey);
+    pushedForInput = false;
     const url = fragment ? base + fragment : base;
     if (win.location.hash !== (fragment ?? '')) {
       if (push) win.history.pushState(null, '', url);
@@ -145,7 +149,22 @@ export function startAddressBar(
     void open(hash);
   };
 
+  // New text makes the link in the address bar stale at once, while its own link is still being
+  // encoded: drop the fragment now, so that a reload in between restores the new text (saved in
+  // local storage) rather than reopening the old view.
+  const dropStaleLink = (s: AppState) => {
+    if (!started || applying > 0 || !win.location.hash) return;
+    const base = win.location.href.split('#')[0]!;
+    if (s.inputSource === 'typed' || lastKey === null) win.history.replaceState(null, '', base);
+    else {
+      win.history.pushState(null, '', base);
+      pushedForInput = true;
+    }
+    lastHash = win.location.hash;
+  };
+
   const stopWatching = store.subscribe((s, prev) => {
+    if (s.input !== prev.input) dropStaleLink(s);
     if (
       s.input !== prev.input ||
       s.status !== prev.status ||
