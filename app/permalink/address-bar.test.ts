@@ -3,23 +3,10 @@ import { SCHEMA, type Report } from '../../src/model/types';
 import { decodePermalink } from '../../src/permalink/codec';
 import { createAppStore } from '../store';
 import { startAddressBar, type AddressBarWindow } from './address-bar';
+import { emptyReport } from '../../src/model/report';
 
 function report(title: string): Report {
-  return {
-    format: 'linux-lockdep',
-    kind: 'circular-dependency',
-    title,
-    lines: { start: 1, end: 2 },
-    truncated: false,
-    kernel: null,
-    task: null,
-    classes: [],
-    dependencies: [],
-    cycle: null,
-    scenario: null,
-    heldLocks: null,
-    trace: [],
-  };
+  return { ...emptyReport('linux-lockdep', 'circular-dependency', { start: 1, end: 2 }), title };
 }
 
 /** A window whose history is an array, as a browser keeps it (push drops the forward entries). */

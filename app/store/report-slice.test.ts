@@ -2,23 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SCHEMA, type ParseOutput, type Report } from '../../src/model/types';
 import { createAppStore, MAX_STORED_CHARS, selectFoundNothing, selectSelectedReport } from '.';
 import type { InputStorage } from './types';
+import { emptyReport } from '../../src/model/report';
 
 function report(title: string): Report {
-  return {
-    format: 'linux-lockdep',
-    kind: 'circular-dependency',
-    title,
-    lines: { start: 1, end: 2 },
-    truncated: false,
-    kernel: null,
-    task: null,
-    classes: [],
-    dependencies: [],
-    cycle: null,
-    scenario: null,
-    heldLocks: null,
-    trace: [],
-  };
+  return { ...emptyReport('linux-lockdep', 'circular-dependency', { start: 1, end: 2 }), title };
 }
 
 /** A parser whose answers the test releases by hand, in any order. */

@@ -1,6 +1,7 @@
 // What every lockdep report shares, gathered once: lines, kernel, task, classes (each once, with
 // usage and wait type from the first line that prints them), spans, held locks, the backtrace,
 // truncation and per-report diagnostics. The per-kind files fill in the rest.
+import { emptyReport } from '../../model/report';
 import type {
   Diagnostic,
   Frame,
@@ -38,24 +39,12 @@ export class ReportBuilder {
     const first = lines[rl.start]!;
     const lastLine = lines[Math.max(rl.start, rl.end - 1)]!;
     this.report = {
-      format: 'linux-lockdep',
-      kind,
-      title: '',
-      lines: { start: first.origin, end: Math.max(first.origin, lastLine.originEnd) },
-      truncated: false,
-      kernel: null,
-      task: null,
-      classes: [],
-      dependencies: [],
-      cycle: null,
-      scenario: null,
-      heldLocks: null,
-      trace: [],
+      ...emptyReport('linux-lockdep', kind, {
+        start: first.origin,
+        end: Math.max(first.origin, lastLine.originEnd),
+      }),
       headline: rl.title?.headline,
       usageEra: null,
-      diagnostics: [],
-      spans: [],
-      details: {},
     };
   }
 

@@ -1,4 +1,5 @@
 // A report being assembled by one of the WITNESS readers: classes once each, spans, diagnostics.
+import { emptyReport } from '../../model/report';
 import type {
   Diagnostic,
   Format,
@@ -35,23 +36,8 @@ export class Draft {
     this.last = start;
     const first = lines[start]!;
     this.report = {
-      format,
-      kind,
-      title: '',
-      lines: { start: first.origin, end: first.originEnd },
-      truncated: false,
-      kernel: null,
-      task: null,
-      classes: [],
-      dependencies: [],
-      cycle: null,
-      scenario: null,
-      heldLocks: null,
-      trace: [],
+      ...emptyReport(format, kind, { start: first.origin, end: first.originEnd }),
       headline: first.text.trim(),
-      diagnostics: [],
-      spans: [],
-      details: {},
     };
   }
 
