@@ -1,17 +1,8 @@
 // Powerpc, sparc64 and s390 frame lines: one row per printed style.
 import { describe, expect, it } from 'vitest';
 import type { Frame } from '../../model/types';
+import { F } from './expected-frame';
 import { parseFrameLine } from './parse-line';
-
-const F = (p: Partial<Frame> & { function: string }): Frame => ({
-  offset: null,
-  module: null,
-  unreliable: false,
-  file: null,
-  line: null,
-  address: null,
-  ...p,
-});
 
 // [what, the line as the cleaner hands it over, the frame]
 const rows: [string, string, Frame][] = [
