@@ -3,7 +3,9 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const baseURL = 'http://127.0.0.1:4173';
+// LOCKSCOPE_E2E_PORT lets several checkouts run their browser tests side by side.
+const port = Number(process.env.LOCKSCOPE_E2E_PORT ?? 4173);
+const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -27,7 +29,7 @@ export default defineConfig({
   },
   projects: [{ name: 'debian-chromium' }],
   webServer: {
-    command: 'npx vite build && npx vite preview',
+    command: `npx vite build && npx vite preview --port ${port}`,
     url: baseURL,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

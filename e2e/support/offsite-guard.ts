@@ -2,7 +2,7 @@
 // origin: "nothing you paste leaves your browser" is checked on every test, not only one.
 import type { BrowserContext, Request } from '@playwright/test';
 
-export const APP_ORIGIN = 'http://127.0.0.1:4173';
+export const APP_ORIGIN = `http://127.0.0.1:${process.env.LOCKSCOPE_E2E_PORT ?? 4173}`;
 
 export function isLocal(url: string): boolean {
   if (url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank') return true;

@@ -1,3 +1,4 @@
+import { PageTabs } from '../PageTabs/PageTabs';
 import { ShareButton } from '../ShareDialog/ShareDialog';
 import './Header.css';
 
@@ -5,6 +6,7 @@ export function Header() {
   return (
     <header className="header">
       <h1 className="header__name">lockscope</h1>
+      <PageTabs />
       <p className="header__tagline">
         Read lockdep and WITNESS deadlock reports: the locks, the cycle, the stacks.
       </p>
