@@ -3,12 +3,15 @@
 import type { Format } from '../model/types';
 import type { FormatParser } from './format';
 import { lockdepParser } from './lockdep';
+import { procLockdepParser, witnessGraphParser } from './lockgraph';
 import { freebsdWitnessParser, openbsdWitnessParser } from './witness';
 
 export const FORMAT_PARSERS: readonly FormatParser[] = [
   lockdepParser,
   openbsdWitnessParser,
   freebsdWitnessParser,
+  procLockdepParser,
+  witnessGraphParser,
 ];
 
 export function orderedParsers(hint?: Format): readonly FormatParser[] {
