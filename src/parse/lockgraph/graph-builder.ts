@@ -6,7 +6,10 @@ import type { Diagnostic, Format, LockClass, Report } from '../../model/types';
 import type { CleanLine } from '../clean/types';
 
 export class GraphBuilder {
+  /** in print order */
   private readonly classes: Printed[] = [];
+  /** every class in first-seen order, printed or only named by a dependency */
+  private readonly named: Printed[] = [];
   private readonly byName = new Map<string, Printed>();
   private readonly seen = new Set<string>();
   readonly dependencies: Report['dependencies'] = [];
@@ -19,22 +22,27 @@ export class GraphBuilder {
   constructor(private readonly repeats = false) {}
 
   get classCount(): number {
-    return this.classes.length;
+    return this.named.length;
   }
 
   /** A class as its own line prints it; a repeat keeps the first usage printed. */
   addClass(name: string, usage: string | null, line: number): void {
     const known = this.byName.get(name);
-    if (known) {
-      if (known.printed && !this.repeats) {
+    if (!known) {
+      this.pushClass(name, usage, true);
+      return;
+    }
+    if (known.printed) {
+      if (!this.repeats) {
         this.repeated++;
         this.firstRepeat ??= line;
       }
+    } else {
+      // named by a dependency line first: it takes its place in print order now
       known.printed = true;
-      if (known.usage === null) known.usage = usage;
-      return;
+      this.classes.push(known);
     }
-    this.pushClass(name, usage, true);
+    if (known.usage === null) known.usage = usage;
   }
 
   /** `next` acquired while `prev` held; a class first named here is added without usage. */
@@ -49,13 +57,14 @@ export class GraphBuilder {
 
   /** Classes named only in dependency lines (never on a line of their own). */
   unprinted(): string[] {
-    return this.classes.filter((c) => !c.printed).map((c) => c.name);
+    return this.named.filter((c) => !c.printed).map((c) => c.name);
   }
 
   private pushClass(name: string, usage: string | null, printed: boolean): void {
     const c: Printed = { name, usage, waitType: null, printed };
     this.byName.set(name, c);
-    this.classes.push(c);
+    if (printed) this.classes.push(c);
+    this.named.push(c);
   }
 
   note(line: number | null, severity: Diagnostic['severity'], message: string): void {
@@ -75,7 +84,9 @@ export class GraphBuilder {
       end: lines[last]!.originEnd,
     });
     // the bookkeeping flag stays out of the JSON
-    report.classes = this.classes.map((c) => ({
+    // print order, then the classes only a dependency line names
+    const unprinted = this.named.filter((c) => !c.printed);
+    report.classes = [...this.classes, ...unprinted].map((c) => ({
       name: c.name,
       usage: c.usage,
       waitType: c.waitType,
