@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { benchGraph } from './graph';
+import { benchLockGraph } from './lockgraph';
 import { formatTable, type Row } from './measure';
 import { benchBrowser } from './browser';
 import { benchMemory } from './memory';
@@ -30,6 +31,11 @@ const BENCHMARKS: readonly Benchmark[] = [
     name: 'graph',
     about: 'lock graph build, SCCs and layered layout, 500 to 8,000 classes',
     run: benchGraph,
+  },
+  {
+    name: 'lockgraph',
+    about: 'a generated /proc/lockdep (2,000 to 8,000 classes): parse + SCCs, order, queries',
+    run: benchLockGraph,
   },
   { name: 'parse:corpus', about: 'every file of the shared corpus', run: benchCorpus },
   {

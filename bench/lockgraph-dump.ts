@@ -3,7 +3,7 @@
 // `sysctl debug.witness.fullgraph` (witness_add_fullgraph in sys/kern/subr_witness.c).
 // Pure functions of their options and seed: tests, benchmarks and e2e specs import them.
 import { rng } from './generate';
-import { lockdepClassNames, witnessNames } from './lockgraph-names';
+import { hubsLast, lockdepClassNames, witnessNames } from './lockgraph-names';
 
 type Rand = () => number;
 
@@ -136,7 +136,7 @@ export function generateLockdepDump(options: LockdepDumpOptions = {}): Generated
   const m = options.dependencies ?? 32000;
   const era = options.era ?? 'modern';
   const r = rng(options.seed ?? 1);
-  const names = lockdepClassNames(r, n);
+  const names = hubsLast(lockdepClassNames(r, n));
   const shape = makeShape(r, names, m, options.cycles ?? 2);
   const keys = names.map(() => hexKey(r, options.hashed ?? false));
   const out: number[][] = Array.from({ length: n }, () => []);
@@ -225,7 +225,7 @@ export interface ChainsDumpOptions {
 export function generateLockdepChains(options: ChainsDumpOptions = {}): GeneratedGraph {
   const r = rng(options.seed ?? 2);
   const n = options.classes ?? 200;
-  const names = lockdepClassNames(r, n);
+  const names = hubsLast(lockdepClassNames(r, n));
   const shape = makeShape(r, names, n * 3, 1);
   const out: number[][] = Array.from({ length: n }, () => []);
   for (const [a, b] of shape.edges) out[a]!.push(b);

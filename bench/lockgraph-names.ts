@@ -109,6 +109,36 @@ const SINGLETONS = [
   'key',
 ];
 
+/** Inner locks nearly everything is taken before: the generator ranks them last (its hubs). */
+export const HUB_CLASSES = [
+  '&rq->__lock',
+  '&p->pi_lock',
+  'rcu_read_lock',
+  '&obj_hash[i].lock',
+  'pool_lock',
+  '&base->lock',
+  '(console_sem).lock',
+  'console_owner_lock',
+  'console_owner',
+  '&(&zone->lock)->rlock',
+  '&n->list_lock',
+  'jiffies_seq.seqcount',
+  'tk_core.seq.seqcount',
+  'krc.lock',
+  '&sem->wait_lock',
+  '&lock->wait_lock',
+  'rcu_node_0',
+  'fs_reclaim',
+  '&x->wait',
+  'css_set_lock',
+];
+
+/** The same names with the hub classes moved to the end (the generator's last ranks). */
+export function hubsLast(names: readonly string[]): string[] {
+  const hubs = new Set(HUB_CLASSES);
+  return [...names.filter((n) => !hubs.has(n)), ...names.filter((n) => hubs.has(n))];
+}
+
 // Names that lockdep versions with #N: one class per distinct key with the same init expression.
 const VERSIONED = [
   '&sb->s_type->i_mutex_key',

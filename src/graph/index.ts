@@ -2,6 +2,7 @@
 export * from './types';
 export { buildLockGraph, type BuildOptions } from './build';
 export {
+  adjacencyOf,
   cycleEdgeIds,
   findCycles,
   pathBetween,
@@ -9,6 +10,21 @@ export {
   type FindCyclesOptions,
   type FoundCycles,
 } from './cycles';
+export { isTakenBefore, suggestedLockOrder, type BackEdge, type LockOrder } from './lock-order';
+export {
+  neighbourhood,
+  reverseAdjacencyOf,
+  type NeighbourNode,
+  type Neighbourhood,
+  type NeighbourhoodOptions,
+  type NeighbourSide,
+} from './neighbourhood';
+export {
+  MAX_REPRESENTATIVE_CYCLES,
+  representativeCycles,
+  type RepresentativeCycles,
+} from './representative-cycles';
+export { searchClasses, type ClassMatch } from './search-classes';
 export {
   layeredLayout,
   type LayeredLayout,
