@@ -74,7 +74,7 @@ function makeShape(r: Rand, names: string[], edgeCount: number, cycleCount: numb
     const a = Math.floor(r() * Math.max(1, firstHub));
     let b: number;
     if (r() < 0.3)
-      b = firstHub + Math.floor(Math.pow(r(), 2) * hubs); // hubs, skewed
+      b = n - 1 - Math.floor(Math.pow(r(), 2) * hubs); // hubs, the last ranks busiest
     else b = a + 1 + Math.floor(Math.pow(r(), 3) * 300); // mostly close in rank
     if (b >= n) continue;
     add(a, b);

@@ -133,10 +133,14 @@ export const HUB_CLASSES = [
   'css_set_lock',
 ];
 
-/** The same names with the hub classes moved to the end (the generator's last ranks). */
+/** The same names with the hub classes moved to the end, the busiest (HUB_CLASSES[0]) last. */
 export function hubsLast(names: readonly string[]): string[] {
+  const present = new Set(names);
   const hubs = new Set(HUB_CLASSES);
-  return [...names.filter((n) => !hubs.has(n)), ...names.filter((n) => hubs.has(n))];
+  return [
+    ...names.filter((n) => !hubs.has(n)),
+    ...HUB_CLASSES.filter((n) => present.has(n)).reverse(),
+  ];
 }
 
 // Names that lockdep versions with #N: one class per distinct key with the same init expression.

@@ -2,6 +2,7 @@
 // what was held, the unsafe scenario — the parts one looks for in a 200-line splat.
 import type { Dependency, Diagnostic, Report, Scenario, ScenarioStep } from '../model/types';
 import { firstInterestingFrame, formatFrame } from '../model/frame';
+import { renderLockGraphText } from './lock-graph-text';
 
 export interface TextOptions {
   /** where the report came from, for the header ("kern.log") */
@@ -15,6 +16,8 @@ const INDENT = '  ';
 const LABEL_WIDTH = 9;
 
 export function renderReportText(r: Report, opts: TextOptions = {}): string {
+  // a whole-kernel dump: a summary, not 32,000 dependency lines
+  if (r.kind === 'lock-graph') return renderLockGraphText(r, opts);
   const out: string[] = [];
   const nth =
     opts.index !== undefined && (opts.total ?? 0) > 1
