@@ -149,6 +149,21 @@ describe('/proc/lockdep (l_show)', () => {
     expect(r.dependencies).toHaveLength(5);
   });
 
+  it('reads the dump however it was mangled: flattened, quoted, syslog-prefixed, CRLF', () => {
+    const expected = edges(only(MODERN));
+    const mangled = [
+      MODERN.replace(/\n+/g, ' '),
+      MODERN.split('\n')
+        .map((l) => `> ${l}`)
+        .join('\n'),
+      MODERN.split('\n')
+        .map((l) => `Nov 22 05:00:01 host kernel: ${l}`)
+        .join('\n'),
+      MODERN.replace(/\n/g, '\r\n'),
+    ];
+    for (const text of mangled) expect(edges(only(text))).toEqual(expected);
+  });
+
   it('flags a dump cut off after a dependency line', () => {
     const cut = MODERN.split('\n').slice(0, 4).join('\n');
     const r = only(cut);

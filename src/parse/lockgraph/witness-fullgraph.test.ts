@@ -62,6 +62,12 @@ describe('debug.witness.fullgraph', () => {
     expect(messages.join('\n')).toMatch(/Witness is still cold/);
   });
 
+  it('re-splits a fullgraph flattened onto one line', () => {
+    const g = generateWitnessFullgraph({ witnesses: 20, edges: 40, seed: 2 });
+    const r = only(g.text.replace(/\n/g, ' '));
+    expect(r.dependencies).toHaveLength(g.dependencies.length);
+  });
+
   it('a lone quoted pair is not a graph', () => {
     expect(parseText('"a","b"\n').reports).toEqual([]);
   });
@@ -72,7 +78,15 @@ describe('debug.witness.fullgraph', () => {
       'zfsvfs->z_hold_mtx[i]',
       'dn->dn_mtx',
     ]);
-    for (const bad of ['"a", "b"', '"a","b', 'a","b"', '"","b"', '"a",""', '"a"'])
+    for (const bad of [
+      '"a", "b"',
+      '"a","b',
+      'a","b"',
+      '"","b"',
+      '"a",""',
+      '"a"',
+      '"a","b" "b","c"',
+    ])
       expect(parseEdge(bad)).toBeNull();
   });
 

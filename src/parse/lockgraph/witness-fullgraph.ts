@@ -27,7 +27,8 @@ export function parseEdge(text: string): [string, string] | null {
   if (mid < 0 || mid + 3 > b - 1) return null;
   const parent = text.slice(a + 1, mid);
   const child = text.slice(mid + 3, b - 1);
-  if (parent === '' || child === '') return null;
+  // witness names hold no quotes; one that does is several lines run together
+  if (parent === '' || child === '' || parent.includes('"') || child.includes('"')) return null;
   return [parent, child];
 }
 
