@@ -114,12 +114,40 @@ export function searchDeadlocks(program: Program, options: ExploreOptions = {}):
     // drop states already expanded to keep memory flat on big searches (paths only need parents)
     states[i] = EMPTY;
   }
-  return {
-    found: [...found.values()],
-    statesExplored: visited.size,
-    complete,
-    stateBudget: budget,
-  };
+  const list = [...found.values()];
+  if (local) for (const f of list) f.path = trimLocal(m, f, local);
+  return { found: list, statesExplored: visited.size, complete, stateBudget: budget };
+}
+
+/**
+ * The reduction runs an enabled local step at once, even one the deadlock does not need: drop
+ * each context's trailing local steps when that context is not stuck (they commute with every
+ * later step), and keep the shorter path only if it reaches the same deadlock.
+ */
+function trimLocal(m: Machine, f: FoundDeadlock, local: boolean[][]): Transition[] {
+  const stuck = new Set(f.stuck.map((w) => w.ctx));
+  const path = [...f.path];
+  for (let changed = true; changed;) {
+    changed = false;
+    const lastOf = new Map<number, number>();
+    path.forEach((t, i) => lastOf.set(t.ctx, i));
+    for (const [ctx, i] of lastOf) {
+      const t = path[i]!;
+      if (stuck.has(ctx) || t.kind !== 'step' || m.contexts[ctx]!.kind !== 'thread') continue;
+      const pc = path.slice(0, i).filter((x) => x.ctx === ctx && x.kind === 'step').length;
+      if (!local[ctx]?.[pc]) continue;
+      path.splice(i, 1);
+      changed = true;
+      break;
+    }
+  }
+  if (path.length === f.path.length) return f.path;
+  let s = m.initial();
+  for (const t of path) {
+    if (!m.enabled(s).some((x) => x.ctx === t.ctx && x.kind === t.kind)) return f.path;
+    s = m.apply(s, t);
+  }
+  return signature(m, stuckContexts(m, s)) === f.signature ? path : f.path;
 }
 
 const EMPTY = new Int32Array(0);
