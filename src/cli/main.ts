@@ -5,11 +5,12 @@ import { formatOptions, parseArgs, UsageError } from './args';
 import { EXIT, type Command } from './command';
 import { linkCommand } from './commands/link';
 import { parseCommand } from './commands/parse';
+import { simCommand } from './commands/sim';
 import { processIO, type CliIO } from './io';
 import { InputError } from './read-input';
 
 /** Add `sim`, `check` here: each is a Command in commands/. */
-export const COMMANDS: readonly Command[] = [parseCommand, linkCommand];
+export const COMMANDS: readonly Command[] = [parseCommand, linkCommand, simCommand];
 
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   const [first, ...rest] = argv;
@@ -92,6 +93,7 @@ export function mainHelp(): string {
     '  dmesg | lockscope parse',
     '  lockscope parse --json build-*.log.gz > reports.json',
     '  lockscope link --base https://lockscope.example.org/ console.log',
+    '  lockscope sim --budget 50000 abba.c',
     '',
   ].join('\n');
 }
