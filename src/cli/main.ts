@@ -6,11 +6,12 @@ import { EXIT, type Command } from './command';
 import { linkCommand } from './commands/link';
 import { orderCommand } from './commands/order';
 import { parseCommand } from './commands/parse';
+import { simCommand } from './commands/sim';
 import { processIO, type CliIO } from './io';
 import { InputError } from './read-input';
 
-/** Add `sim`, `check` here: each is a Command in commands/. */
-export const COMMANDS: readonly Command[] = [parseCommand, linkCommand, orderCommand];
+/** Each subcommand is a Command in commands/. */
+export const COMMANDS: readonly Command[] = [parseCommand, linkCommand, simCommand, orderCommand];
 
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   const [first, ...rest] = argv;
@@ -93,6 +94,7 @@ export function mainHelp(): string {
     '  dmesg | lockscope parse',
     '  lockscope parse --json build-*.log.gz > reports.json',
     '  lockscope link --base https://lockscope.example.org/ console.log',
+    '  lockscope sim --budget 50000 abba.c',
     '',
   ].join('\n');
 }
