@@ -4,11 +4,13 @@ import type { Format } from '../model/types';
 import type { FormatParser } from './format';
 import { lockdepParser } from './lockdep';
 import { freebsdWitnessParser, openbsdWitnessParser } from './witness';
+import { lockTraceParser } from '../trace/parse-trace';
 
 export const FORMAT_PARSERS: readonly FormatParser[] = [
   lockdepParser,
   openbsdWitnessParser,
   freebsdWitnessParser,
+  lockTraceParser,
 ];
 
 export function orderedParsers(hint?: Format): readonly FormatParser[] {
