@@ -17,7 +17,9 @@ export interface FtraceLine {
 /** Lines longer than this are not ftrace events (and are not searched). */
 const MAX_LINE = 4096;
 const CPU = /\s\[(\d{1,4})\]\s/;
-const AFTER_CPU = /^([a-zA-Z.]{4,6}\s+)?(\d{1,10}\.\d{1,12}):\s+([\w:-]{1,64}):\s?(.*)$/;
+// flags: irqs-off, need-resched, hardirq/softirq, preempt depth (a hex digit), migrate-disable
+const AFTER_CPU =
+  /^([a-zA-Z.0-9]{4,6}\s+)?(\d{1,10}\.\d{1,12}):\s+(?:([\w:-]{1,64}):\s?(.*)|(<stack trace>)\s*)$/;
 
 export function parseFtraceLine(text: string): FtraceLine | null {
   if (text.length > MAX_LINE || text.startsWith('#')) return null;
@@ -35,8 +37,8 @@ export function parseFtraceLine(text: string): FtraceLine | null {
     cpu: Number(cpu[1]),
     flags: m[1] ? m[1].trim() : null,
     time: Number(m[2]),
-    event: m[3]!,
-    payload: m[4]!,
+    event: m[3] ?? m[5]!,
+    payload: m[4] ?? '',
   };
 }
 

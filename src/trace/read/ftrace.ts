@@ -41,8 +41,8 @@ export function readFtrace(text: string): { events: TraceEvent[]; errors: TraceE
     const l = parseFtraceLine(raw);
     if (!l) continue;
     seen++;
-    inStack = l.event === '<stack trace>' || l.payload.startsWith('<stack trace>');
-    if (l.event.startsWith('<stack trace') || inStack) continue;
+    inStack = l.event === '<stack trace>';
+    if (inStack) continue;
     const t = irq.get(l.task) ?? { hardirq: false, softirq: false, irqsOff: false, bhOff: false };
     irq.set(l.task, t);
     const base = { thread: l.task, time: l.time, line: lineNo };

@@ -156,7 +156,11 @@ describe('interrupts', () => {
 
   it('irq inversion: the lock just became irq-safe and took an irq-unsafe lock before', () => {
     const [r] = validateTrace(example('irq-inversion')).reports;
-    expect(r!.details).toMatchObject({ direction: 'forwards', irqClass: 'HARDIRQ', otherLock: 'U' });
+    expect(r!.details).toMatchObject({
+      direction: 'forwards',
+      irqClass: 'HARDIRQ',
+      otherLock: 'U',
+    });
     expect(r!.dependencies.map((d) => `${d.prev}->${d.next}`)).toEqual(['S->U']);
   });
 });
