@@ -3,13 +3,14 @@
 import { readFileSync } from 'node:fs';
 import { formatOptions, parseArgs, UsageError } from './args';
 import { EXIT, type Command } from './command';
+import { checkCommand } from './commands/check';
 import { linkCommand } from './commands/link';
 import { parseCommand } from './commands/parse';
 import { processIO, type CliIO } from './io';
 import { InputError } from './read-input';
 
 /** Add `sim`, `check` here: each is a Command in commands/. */
-export const COMMANDS: readonly Command[] = [parseCommand, linkCommand];
+export const COMMANDS: readonly Command[] = [parseCommand, linkCommand, checkCommand];
 
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   const [first, ...rest] = argv;
