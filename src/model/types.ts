@@ -102,6 +102,12 @@ export interface Report {
   spans?: Span[];
   /** kind-specific details that have no place in the common model, raw strings as printed */
   details?: Record<string, string>;
+  /**
+   * lock-graph reports (a whole-kernel dump): one cycle per strongly connected component, the
+   * shortest through its first class, taken-before order; at most 100 (docs/lock-graph.md).
+   * `cycle` is the first of them.
+   */
+  cycles?: string[][];
 }
 
 export interface Task {

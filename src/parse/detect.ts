@@ -3,6 +3,7 @@
 import type { Format } from '../model/types';
 import type { FormatParser } from './format';
 import { lockdepParser } from './lockdep';
+import { procLockdepParser, witnessGraphParser } from './lockgraph';
 import { freebsdWitnessParser, openbsdWitnessParser } from './witness';
 import { lockTraceParser } from '../trace/parse-trace';
 
@@ -10,6 +11,8 @@ export const FORMAT_PARSERS: readonly FormatParser[] = [
   lockdepParser,
   openbsdWitnessParser,
   freebsdWitnessParser,
+  procLockdepParser,
+  witnessGraphParser,
   lockTraceParser,
 ];
 
