@@ -1,6 +1,7 @@
 // A trace's call stacks ("foo", "foo+0x1c/0x40", "foo+0x1c/0x40 [mod]") as report frames, printed
 // the way lockdep prints them: a frame without an offset gets "+0x0/0x0".
 import type { Frame } from '../../model/types';
+import { firstInterestingFrame } from '../../model/frame';
 import { parseFrameLine } from '../../parse/frames/parse-line';
 
 export function stackFrame(text: string): Frame {
@@ -29,9 +30,12 @@ export function stackFrames(stack: readonly string[]): Frame[] {
   return stack.map(stackFrame);
 }
 
-/** The "at:" of a lock line: the innermost frame, or null when the trace has no stack. */
+/**
+ * The "at:" of a lock line: acquire_ip, the caller of the locking function (the first frame past
+ * _raw_spin_lock, __mutex_lock and the like), or null when the trace has no stack.
+ */
 export function acquireAt(stack: readonly string[]): string | null {
-  const f = stack[0] === undefined ? null : stackFrame(stack[0]);
+  const f = firstInterestingFrame(stackFrames(stack));
   if (!f) return null;
   return `${f.function}+${f.offset}${f.module ? ` [${f.module}]` : ''}`;
 }

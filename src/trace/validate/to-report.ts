@@ -1,5 +1,6 @@
 // A finding as a Report (format 'lockscope-trace'), carrying in `details` what the lockdep text
 // printer needs beyond the common model (the keys are listed in docs/trace-format.md).
+import { firstInterestingFrame } from '../../model/frame';
 import { emptyReport } from '../../model/report';
 import type { Dependency, Report, ScenarioStep, Span, Task } from '../../model/types';
 import type { DepEdge, PathNode, Site } from './dependency-graph';
@@ -251,7 +252,7 @@ function pathNames(path: readonly PathNode[]): string {
 }
 
 function titleOf(site: Site, prefix: string, fallback: string): string {
-  const fn = site.stack[0] === undefined ? null : stackFrames([site.stack[0]])[0]!.function;
+  const fn = firstInterestingFrame(stackFrames(site.stack))?.function ?? null;
   return fn ? `${prefix} ${fn}` : fallback;
 }
 
