@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { formatOptions, parseArgs, UsageError } from './args';
 import { EXIT, type Command } from './command';
+import { checkCommand } from './commands/check';
 import { linkCommand } from './commands/link';
 import { orderCommand } from './commands/order';
 import { parseCommand } from './commands/parse';
@@ -11,7 +12,13 @@ import { processIO, type CliIO } from './io';
 import { InputError } from './read-input';
 
 /** Each subcommand is a Command in commands/. */
-export const COMMANDS: readonly Command[] = [parseCommand, linkCommand, simCommand, orderCommand];
+export const COMMANDS: readonly Command[] = [
+  parseCommand,
+  linkCommand,
+  simCommand,
+  checkCommand,
+  orderCommand,
+];
 
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   const [first, ...rest] = argv;

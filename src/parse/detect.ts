@@ -5,6 +5,7 @@ import type { FormatParser } from './format';
 import { lockdepParser } from './lockdep';
 import { procLockdepParser, witnessGraphParser } from './lockgraph';
 import { freebsdWitnessParser, openbsdWitnessParser } from './witness';
+import { lockTraceParser } from '../trace/parse-trace';
 
 export const FORMAT_PARSERS: readonly FormatParser[] = [
   lockdepParser,
@@ -12,6 +13,7 @@ export const FORMAT_PARSERS: readonly FormatParser[] = [
   freebsdWitnessParser,
   procLockdepParser,
   witnessGraphParser,
+  lockTraceParser,
 ];
 
 export function orderedParsers(hint?: Format): readonly FormatParser[] {

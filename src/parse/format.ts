@@ -18,6 +18,14 @@ export interface FormatParser {
    */
   parse(lines: readonly CleanLine[], start: number): ParsedReport;
   /**
+   * For inputs that hold any number of findings at once (a lock trace: none, one or many reports,
+   * and a diagnostic saying what was checked): used instead of parse() when present.
+   */
+  parseMany?(
+    lines: readonly CleanLine[],
+    start: number,
+  ): { reports: Report[]; diagnostics: Diagnostic[]; end: number };
+  /**
    * Texts that begin a printed line of this format. The cleaner uses them to re-split reports
    * flattened onto one line and to tell a mailer-wrapped tail from a new line.
    */

@@ -39,7 +39,9 @@ export function parseText(input: string, options: ParseOptions = {}): ParseOutpu
   }
   reports.sort((a, b) => a.lines.start - b.lines.start);
 
-  if (reports.length === 0) diagnostics.push(explainNoReport(lines, countInputLines(lines, input)));
+  // a trace that was read and found clean says so itself
+  if (reports.length === 0 && !budget.readMany)
+    diagnostics.push(explainNoReport(lines, countInputLines(lines, input)));
   return { schema: SCHEMA, reports, diagnostics };
 }
 

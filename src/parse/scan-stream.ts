@@ -16,6 +16,8 @@ export interface ScanBudget {
   reads: number;
   /** set once reading stopped at MAX_READS (one diagnostic says so) */
   stopped: boolean;
+  /** a parser read part of the input through parseMany() (a trace), whether or not it found reports */
+  readMany?: boolean;
 }
 
 export function newScanBudget(): ScanBudget {
@@ -140,6 +142,16 @@ export function scanStream(
       if (!sniffSafely(parser, lines, i, diagnostics)) continue;
       try {
         budget.reads++;
+        if (parser.parseMany) {
+          const many = parser.parseMany(lines, i);
+          flushPending();
+          for (const r of many.reports) reports.push(r);
+          for (const d of many.diagnostics) diagnostics.push(d);
+          budget.readMany = true;
+          i = Math.max(many.end, i + 1);
+          advanced = true;
+          break;
+        }
         const { report, end } = parser.parse(lines, i);
         if (pending) foldPending(i);
         if (holdsNothing(report)) pending = { report, start: i };

@@ -32,6 +32,13 @@ export interface TraceEvent {
   mode?: LockMode;
   /** acquire only: a trylock, which never waits and so adds no dependency on what is held */
   try?: boolean;
+  /**
+   * acquire only: the nesting subclass of mutex_lock_nested()/spin_lock_nested() (1..7). Lockdep
+   * makes it a class of its own, printed "name/N"; 0 or absent is the plain class.
+   */
+  subclass?: number;
+  /** the lock instance (lockdep_map address as ftrace prints it): tells two locks of one class apart */
+  instance?: string;
   /** seconds, as ftrace prints them; optional */
   time?: number;
   /** call stack at the event, innermost function first */
@@ -42,4 +49,10 @@ export interface TraceEvent {
 
 export interface Trace {
   events: TraceEvent[];
+}
+
+/** The class lockdep validates an acquisition against: the name plus "/N" for a nesting subclass. */
+export function lockClassOf(event: Pick<TraceEvent, 'lock' | 'subclass'>): string {
+  const name = event.lock ?? '';
+  return event.subclass ? `${name}/${event.subclass}` : name;
 }

@@ -1,0 +1,203 @@
+// A lockscope-trace Report printed the way lockdep prints it: print_circular_bug(),
+// print_deadlock_bug(), print_usage_bug(), print_irq_inversion_bug() and
+// print_bad_irq_dependency() of kernel/locking/lockdep.c as of v6.12 (read in linux-next,
+// ColinIanKing/linux-next 308d11b2). Differences, all documented in docs/trace-format.md: no
+// kernel ident line (a trace names no kernel), no -{outer:inner} wait type (a trace does not say
+// what kind of lock it is), lock instances only when the trace has them, frames as
+// "func+0x0/0x0" when the trace's stack has no offsets, and no irq event stamp.
+import type { Frame, HeldLock, Report, ScenarioStep } from '../../model/types';
+import { frameText, stackFrames } from '../validate/frames';
+import { printDependencyPath } from './dependency-path';
+
+export function printLockdepReport(report: Report): string {
+  const out: string[] = [];
+  const d = report.details ?? {};
+  const usage = new Map(report.classes.map((c) => [c.name, c.usage ?? '....']));
+  const name = (cls: string) => ` (${cls}){${usage.get(cls) ?? '....'}}`;
+  const lockLine = (
+    cls: string,
+    address: string | undefined | null,
+    at: string | undefined | null,
+  ) => `${address ?? ''}${name(cls)}${at ? `, at: ${at}` : ''}`;
+  const task = report.task ? `${report.task.comm}/${report.task.pid}` : 'unknown/0';
+  const acquire = () => lockLine(d['acquireLock'] ?? '', d['acquireAddress'], d['acquireAt']);
+  const holding = () => lockLine(d['holdingLock'] ?? '', d['holdingAddress'], d['holdingAt']);
+  const headline = report.headline ?? report.title;
+
+  out.push('');
+  out.push('='.repeat(ruleLength(report)));
+  out.push(headline);
+  out.push('-'.repeat(ruleLength(report)));
+
+  switch (report.kind) {
+    case 'circular-dependency': {
+      out.push(`${task} is trying to acquire lock:`, acquire(), '');
+      out.push('but task is already holding lock:', holding(), '');
+      out.push('which lock already depends on the new lock.', '', '');
+      out.push('the existing dependency chain (in reverse order) is:');
+      const entries = report.dependencies
+        .filter((x) => x.chainEntry !== null)
+        .sort((a, b) => b.chainEntry! - a.chainEntry!);
+      for (const e of entries) {
+        out.push('', `-> #${e.chainEntry}${name(e.next)}:`);
+        for (const f of e.trace) out.push(`       ${frameText(f)}`);
+      }
+      out.push('', 'other info that might help us debug this:', '');
+      const cycle = report.cycle ?? [];
+      if (cycle.length > 2) {
+        out.push(
+          'Chain exists of:',
+          `  ${cycle[0]} --> ${cycle[cycle.length - 2]} --> ${cycle[cycle.length - 1]}`,
+          '',
+        );
+      }
+      printScenario(out, report, ' Possible unsafe locking scenario:');
+      break;
+    }
+    case 'recursive-locking':
+      out.push(`${task} is trying to acquire lock:`, acquire(), '');
+      out.push('but task is already holding lock:', holding(), '');
+      out.push('other info that might help us debug this:');
+      printScenario(out, report, ' Possible unsafe locking scenario:');
+      out.push(' May be due to missing lock nesting notation', '');
+      break;
+    case 'inconsistent-lock-state':
+      out.push(`inconsistent ${d['usageChange'] ?? '{?} -> {?}'} usage.`);
+      out.push(`${task} [${d['irqFlags'] ?? 'HC0[0]:SC0[0]:HE1:SE1'}] takes:`, acquire());
+      out.push(`{${d['registeredUsage'] ?? '?'}} state was registered at:`);
+      for (const f of framesOf(d['registeredTrace'])) out.push(`  ${frameText(f)}`);
+      out.push('', 'other info that might help us debug this:');
+      printScenario(out, report, ' Possible unsafe locking scenario:');
+      break;
+    case 'irq-lock-inversion': {
+      const forwards = d['direction'] !== 'backwards';
+      out.push(`${task} just changed the state of lock:`, acquire());
+      out.push(
+        forwards
+          ? `but this lock took another, ${d['irqClass']}-unsafe lock in the past:`
+          : `but this lock was taken by another, ${d['irqClass']}-safe lock in the past:`,
+      );
+      out.push(
+        name(d['otherLock'] ?? ''),
+        '',
+        '',
+        'and interrupts could create inverse lock ordering between them.',
+        '',
+        '',
+      );
+      out.push('other info that might help us debug this:');
+      printIrqScenario(out, report);
+      printHeld(out, report, task);
+      out.push('', 'the shortest dependencies between 2nd lock and 1st lock:');
+      // print_shortest_lock_dependencies(other, root): from the other lock back to this one
+      const path = (d['path'] ?? '').split('\n');
+      printDependencyPath(out, report, path.slice().reverse(), forwards ? 'into' : 'out-of');
+      out.push('', 'stack backtrace:');
+      printBacktrace(out, report);
+      return out.join('\n') + '\n';
+    }
+    case 'safe-to-unsafe': {
+      const irq = d['irqClass'] ?? 'HARDIRQ';
+      out.push(
+        `${task} [${d['irqFlags'] ?? 'HC0[0]:SC0[0]:HE0:SE1'}] is trying to acquire:`,
+        acquire(),
+        '',
+      );
+      out.push('and this task is already holding:', holding());
+      out.push('which would create a new lock dependency:');
+      out.push(`${name(d['holdingLock'] ?? '')} ->${name(d['acquireLock'] ?? '')}`, '');
+      out.push(
+        `but this new dependency connects a ${irq}-irq-safe lock:`,
+        name(d['safeLock'] ?? ''),
+        '',
+      );
+      out.push(`... which became ${irq}-irq-safe at:`);
+      for (const f of framesOf(d['safeTrace'])) out.push(`  ${frameText(f)}`);
+      out.push('', `to a ${irq}-irq-unsafe lock:`, name(d['unsafeLock'] ?? ''), '');
+      out.push(`... which became ${irq}-irq-unsafe at:`, '...');
+      for (const f of framesOf(d['unsafeTrace'])) out.push(`  ${frameText(f)}`);
+      out.push('', 'other info that might help us debug this:', '');
+      printIrqScenario(out, report);
+      printHeld(out, report, task);
+      out.push('', `the dependencies between ${irq}-irq-safe lock and the holding lock:`);
+      // print_shortest_lock_dependencies_backwards(safe, prev): safe -> … -> prev, in order
+      printDependencyPath(out, report, (d['safePath'] ?? '').split('\n').reverse(), 'backwards');
+      out.push(
+        '',
+        'the dependencies between the lock to be acquired',
+        ` and ${irq}-irq-unsafe lock:`,
+      );
+      printDependencyPath(out, report, (d['unsafePath'] ?? '').split('\n').reverse(), 'into');
+      out.push('', 'stack backtrace:');
+      printBacktrace(out, report);
+      return out.join('\n') + '\n';
+    }
+    default:
+      out.push(`${task}: lockscope cannot print a ${report.kind} report as lockdep text`);
+  }
+  printHeld(out, report, task);
+  out.push('', 'stack backtrace:');
+  printBacktrace(out, report);
+  return out.join('\n') + '\n';
+}
+
+/** The rule under and over the title is as long as the title in the source (§1.1 of the notes). */
+function ruleLength(report: Report): number {
+  return report.kind === 'safe-to-unsafe' ? 53 : (report.headline ?? report.title).length;
+}
+
+function framesOf(joined: string | undefined): Frame[] {
+  return joined ? stackFrames(joined.split('\n')) : [];
+}
+
+function printScenario(out: string[], report: Report, header: string): void {
+  const steps = report.scenario?.steps ?? [];
+  const twoCpus = (report.scenario?.cpus.length ?? 1) > 1;
+  out.push(header, '');
+  out.push(twoCpus ? '       CPU0                    CPU1' : '       CPU0');
+  out.push(twoCpus ? '       ----                    ----' : '       ----');
+  for (const s of steps) out.push(stepText(s));
+  out.push('', ' *** DEADLOCK ***', '');
+}
+
+function printIrqScenario(out: string[], report: Report): void {
+  const steps = report.scenario?.steps ?? [];
+  const safe = steps[2]?.class;
+  const middle = steps[3]?.class;
+  const unsafe = steps[0]?.class;
+  if (middle && middle !== unsafe)
+    out.push('Chain exists of:', `  ${safe} --> ${middle} --> ${unsafe}`, '');
+  printScenario(out, report, ' Possible interrupt unsafe locking scenario:');
+}
+
+function stepText(s: ScenarioStep): string {
+  const indent = s.cpu === 0 ? (s.inInterrupt ? '    ' : '  ') : ' '.repeat(31);
+  switch (s.op) {
+    case 'irq-disable':
+      return `${indent}local_irq_disable();`;
+    case 'interrupt':
+      return `${indent}<Interrupt>`;
+    default:
+      return `${indent}${s.op}(${s.class ?? ''});`;
+  }
+}
+
+function printHeld(out: string[], report: Report, task: string): void {
+  const held: HeldLock[] = report.heldLocks ?? [];
+  if (held.length === 0) {
+    out.push(`no locks held by ${task}.`);
+    return;
+  }
+  out.push(`${held.length} lock${held.length > 1 ? 's' : ''} held by ${task}:`);
+  const usage = new Map(report.classes.map((c) => [c.name, c.usage ?? '....']));
+  for (const h of held) {
+    const at = h.at ? `, at: ${h.at}` : '';
+    // before 4.16 no instance was printed and print_lock_name()'s leading space made two
+    const address = h.address ?? '';
+    out.push(` #${h.index}: ${address} (${h.class}){${usage.get(h.class) ?? '....'}}${at}`);
+  }
+}
+
+function printBacktrace(out: string[], report: Report): void {
+  for (const f of report.trace) out.push(` ${frameText(f)}`);
+}
