@@ -3,12 +3,24 @@
 import type { Format } from '../model/types';
 import type { FormatParser } from './format';
 import { lockdepParser } from './lockdep';
+import { tsanParser } from './tsan';
+import { helgrindParser } from './helgrind';
+import { javaParser } from './java';
+import { goDeadlockParser } from './go-deadlock';
+import { abseilParser } from './abseil';
+import { bitcoinParser } from './bitcoin';
 import { freebsdWitnessParser, openbsdWitnessParser } from './witness';
 
 export const FORMAT_PARSERS: readonly FormatParser[] = [
   lockdepParser,
   openbsdWitnessParser,
   freebsdWitnessParser,
+  tsanParser,
+  helgrindParser,
+  javaParser,
+  goDeadlockParser,
+  abseilParser,
+  bitcoinParser,
 ];
 
 export function orderedParsers(hint?: Format): readonly FormatParser[] {
