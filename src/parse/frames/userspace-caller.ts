@@ -20,6 +20,8 @@ const MACHINERY: readonly RegExp[] = [
   // Go: sync.(*Mutex).Lock and go-deadlock's wrappers
   /^sync\.\(\*(?:RW)?Mutex\)\.\w+$/,
   /^(?:github\.com\/sasha-s\/)?go-deadlock\./,
+  // a program's own mutex wrapper: "zmq::mutex_t::lock", "zmq::scoped_lock_t::scoped_lock_t", "base::AutoLock::AutoLock"
+  /(?:^|::)(?:\w{0,40}[Mm]utex\w{0,20}|\w{0,20}scoped_lock\w{0,20}|\w{0,20}[Ll]ock_?[Gg]uard\w{0,20}|AutoLock)::~?\w+$/,
   // Bitcoin Core's lock wrappers
   /^(?:UniqueLock|AnnotatedMixin)\b/,
 ];
