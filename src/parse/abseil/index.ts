@@ -14,7 +14,9 @@ const RAW = /^\[[^\]]{1,200} : \d{1,6}\] RAW: ?/;
 // Windows prints %p without 0x: "0000023425BC70E0"
 const ID = String.raw`(?:0x[0-9a-fA-F]{1,16}|[0-9A-F]{8,16})`;
 // the 3rd report onwards prints the stack unsymbolised on the header line: "Potential Mutex deadlock:  0x… 0x…"
-const HEADER = new RegExp(String.raw`^Potential Mutex deadlock:((?: +${ID})*)\s*$`);
+// A flattened paste keeps the frames on the header line: "Potential Mutex deadlock: @ 0x… f() @ 0x… g()"
+const HEADER = /^Potential Mutex deadlock:(.*)$/;
+const IDS = new RegExp(String.raw`^(?: +${ID})*\s*$`);
 // (one space in the format, one before each held id: "while holding  0x…")
 const ACQUIRING = new RegExp(
   String.raw`^Acquiring absl::Mutex (${ID}) while holding((?: +${ID})*) *;`,
@@ -50,6 +52,18 @@ function rawFrames(addresses: string): Frame[] {
     }));
 }
 
+/** Unsymbolised ids, or symbolised frames glued on (a flattened paste), up to the next RAW prefix. */
+function headerFrames(rest: string): Frame[] {
+  if (IDS.test(rest)) return rawFrames(rest);
+  const out: Frame[] = [];
+  const glued = rest.replace(/ \[[^\]]{1,200} : \d{1,6}\] RAW:.*$/, '');
+  for (const piece of glued.split(/ (?=@ )/)) {
+    const f = parseAbseilFrame(piece);
+    if (f) out.push(f);
+  }
+  return out;
+}
+
 function parse(lines: readonly CleanLine[], start: number): ParsedReport {
   const head = rawText(lines[start]!.text);
   const d = new UserDraft(
@@ -59,7 +73,7 @@ function parse(lines: readonly CleanLine[], start: number): ParsedReport {
     'potential-mutex-deadlock',
     'Potential Mutex deadlock:',
   );
-  let stack: Frame[] = rawFrames(HEADER.exec(head)?.[1] ?? '');
+  let stack: Frame[] = headerFrames(HEADER.exec(head)?.[1] ?? '');
   d.report.trace = stack;
   let acquiring: string | null = null;
   let holding: string[] = [];

@@ -50,8 +50,18 @@ function parse(lines: readonly CleanLine[], start: number): ParsedReport {
   let list: Entry[] | null = null;
   let mark: '1' | '2' | null = null;
   for (let i = start + 1; i < lines.length; i++) {
-    const t = bitcoinText(lines[i]!.text);
+    let t = bitcoinText(lines[i]!.text);
     if (t === '') continue;
+    // a mailer wrapped a long entry: "… 'm_mempool.cs' in validation.cpp:4125" / "(in thread 'loadblk')"
+    // (the tail has no timestamp of its own)
+    const next = i + 1 < lines.length ? lines[i + 1]!.text.trim() : '';
+    if (list && next !== '' && bitcoinText(next) === next && !ENTRY.test(next)) {
+      const joined = `${t} ${next}`;
+      if (ENTRY.test(joined)) {
+        t = joined;
+        d.take(i++, 'lock');
+      }
+    }
     if (HEADER.test(t)) break;
     let m: RegExpExecArray | null;
     if (PREVIOUS.test(t)) list = previous;
@@ -118,6 +128,6 @@ export const bitcoinParser: FormatParser = {
     /Previous lock order was:/,
     /Current lock order is:/,
     // each debug.log line is its own: "2016-08-26 07:50:29  cs_main  main.cpp:4726" is no wrapped tail
-    /\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d{1,9})?Z? {1,2}(?:\[[^\]\s]{1,40}\] )?(?:POTENTIAL DEADLOCK|Previous lock order|Current lock order|\([12]\)|[\w>.:'-]{1,200} {1,2}\S)/,
+    /\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d{1,9})?Z? {1,2}(?:\[[^\]\s]{1,40}\] {1,2})?(?:POTENTIAL DEADLOCK|Previous lock order|Current lock order|\([12]\)|[\w>.:'-]{1,200} {1,2}\S)/,
   ],
 };

@@ -98,10 +98,10 @@ function parse(lines: readonly CleanLine[], start: number): ParsedReport {
       else if (++unknown >= 2) break;
       continue;
     } else {
-      const f = current ? parseGoDeadlockFrame(t) : null;
+      const fs = current ? readFrames(t) : null;
       // an 80-column terminal cut the frame: "…callbackFriendConnectionS" / "tatusWrapperForC ???"
-      const joined = !f && current && unknown === 0 ? rejoin(current, t) : null;
-      if (f) current!.frames.push(f);
+      const joined = !fs && current && unknown === 0 ? rejoin(current, t) : null;
+      if (fs) for (const f of fs) current!.frames.push(f);
       else if (!joined) {
         if (++unknown >= 2) break;
         continue;
@@ -114,6 +114,29 @@ function parse(lines: readonly CleanLine[], start: number): ParsedReport {
   if (kind === 'inconsistent-locking') readInconsistent(d, stacks, held, variant);
   else readTimeout(d, stacks, held, waited);
   return d.finish(title(d, kind, waited, frames(stacks[0])));
+}
+
+// Frames a mailer (or the cleaner, taking a short frame line for a wrapped tail) put on one line:
+// "store/cache.go:41 store.(*Cache).Put { c.mu.Lock() } <<<<< store/api.go:18 store.Handler.func1 { … }"
+const NEXT_FRAME = /(?:<<<<<|\}|\?\?\?) (?=[\w.\/-]{1,300}\.go:\d{1,9} )/g;
+
+function readFrames(t: string): GoDeadlockFrame[] | null {
+  const one = parseGoDeadlockFrame(t);
+  if (one && !one.frame.function.includes(' ') && one.source?.includes('.go:') !== true)
+    return [one];
+  const out: GoDeadlockFrame[] = [];
+  let from = 0;
+  for (const m of t.matchAll(NEXT_FRAME)) {
+    const cut = m.index + m[0].length;
+    const f = parseGoDeadlockFrame(t.slice(from, cut));
+    if (!f) return one ? [one] : null;
+    out.push(f);
+    from = cut;
+  }
+  const last = parseGoDeadlockFrame(t.slice(from));
+  if (!last) return one ? [one] : null;
+  out.push(last);
+  return out;
 }
 
 function rejoin(s: Stack, tail: string): boolean {
@@ -214,5 +237,10 @@ export const goDeadlockParser: FormatParser = {
     /POTENTIAL DEADLOCK:/,
     /happene?d (?:before|after)$/,
     /Have been trying to lock it again /,
+    /Previous place where the lock was grabbed/,
+    /in another goroutine: happened before/,
+    // each frame and holder line is a line of its own, never a wrapped tail of the one before
+    /(?:current )?goroutine \d+ lock \S/,
+    /[\w.\/-]{1,300}\.go:\d+ \S+ (?:\{|\?\?\?)/,
   ],
 };

@@ -11,8 +11,9 @@ import { UserDraft, bare } from '../userspace/draft';
 
 // 'Thread #27: lock order "0x5F23D08 before 0x5F23910" violated'; the test suite's filtered
 // 'Thread #x: lock order "0x........ before 0x........" violated'
+// (a flattened paste keeps what followed on the line: 'violated ==2781== at 0x4C26B43: …')
 const HEADER =
-  /^Thread #(\d{1,9}|x): lock order "(0x[0-9A-Fa-f.]{1,16}) before (0x[0-9A-Fa-f.]{1,16})" violated$/;
+  /^Thread #(\d{1,9}|x): lock order "(0x[0-9A-Fa-f.]{1,16}) before (0x[0-9A-Fa-f.]{1,16})" violated(?:$| )/;
 // the 3.3 manual sets it on two lines: "Thread #1:" / '   lock order "0x7FEFFFAB0 before 0x7FEFFFA80" violated'
 const THREAD_ALONE = /^Thread #(\d{1,9}|x):$/;
 const ORDER_ALONE = /^lock order "(0x[0-9A-Fa-f.]{1,16}) before (0x[0-9A-Fa-f.]{1,16})" violated$/;
@@ -39,17 +40,12 @@ function sniff(lines: readonly CleanLine[], i: number): boolean {
 }
 
 type Section =
-  | 'none'
-  | 'violating'
-  | 'observed'
-  | 'observed-later'
-  | 'required'
-  | 'required-later'
-  | 'first-observed';
+  'violating' | 'observed' | 'observed-later' | 'required' | 'required-later' | 'first-observed';
 
 function parse(lines: readonly CleanLine[], start: number): ParsedReport {
   let head = bare(lines, start);
   const m = HEADER.exec(head);
+  if (m) head = head.slice(0, m[0].trimEnd().length);
   let thread: string;
   let a: string;
   let b: string;
@@ -83,7 +79,8 @@ function parse(lines: readonly CleanLine[], start: number): ParsedReport {
   d.addLock(a);
   d.addLock(b);
   const stacks: Partial<Record<Section, Frame[]>> = {};
-  let section: Section = old ? 'violating' : 'none';
+  // ≤3.6 prints the violating stack right under the header; 3.7+ opens "Observed …" first
+  let section: Section = 'violating';
   let firstObserved: string | null = null;
   let unknown = 0;
   let cut = false;
@@ -116,7 +113,7 @@ function parse(lines: readonly CleanLine[], start: number): ParsedReport {
     } else {
       const f = parseValgrindFrame(t);
       if (f) {
-        if (section !== 'first-observed' && section !== 'none') (stacks[section] ??= []).push(f);
+        if (section !== 'first-observed') (stacks[section] ??= []).push(f);
       } else if (t !== '...' && ++unknown >= 2) break;
       // a frame always ends in "(file:line)", "(in /lib.so)" or "???": anything else was cut off
       if (f) cut = !t.endsWith(')') && !t.endsWith('???');

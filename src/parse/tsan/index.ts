@@ -79,8 +79,14 @@ function parse(lines: readonly CleanLine[], start: number): ParsedReport {
     let m: RegExpExecArray | null;
     if ((m = CYCLE_LINE.exec(t)) && cycle === null) {
       close();
-      cycle = readCycle(m[1]!, d, i);
       d.take(i, 'chain-summary');
+      // a mailer may wrap a long cycle line: "… => M1 (0x7b0c00000040) =>" / "M0"
+      let text = m[1]!;
+      while (!cycleClosed(text) && CYCLE_TAIL.test(bare(lines, i + 1))) {
+        text = `${text} ${bare(lines, ++i)}`;
+        d.take(i, 'chain-summary');
+      }
+      cycle = readCycle(text, d, i);
     } else if ((m = EDGE.exec(t))) {
       close();
       edge = { prev: m[2]!, next: m[1]!, thread: m[3]! };
@@ -163,6 +169,14 @@ function parse(lines: readonly CleanLine[], start: number): ParsedReport {
 /** The other TSan reports share the banner; they end this one. */
 function sniffOther(t: string): boolean {
   return t.startsWith('WARNING: ThreadSanitizer: ');
+}
+
+const CYCLE_TAIL = /^(?:=> )?(?:M\d{1,20}|\(0x[0-9a-fA-F]{1,16}\))/;
+
+/** The cycle line ends with its first mutex again: "M0 (0x…) => M1 (0x…) => M0". */
+function cycleClosed(text: string): boolean {
+  const first = /^M\d{1,20}/.exec(text)?.[0];
+  return first !== undefined && text.endsWith(` => ${first}`);
 }
 
 function readCycle(text: string, d: UserDraft, i: number): string[] {
