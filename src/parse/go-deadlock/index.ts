@@ -118,7 +118,7 @@ function parse(lines: readonly CleanLine[], start: number): ParsedReport {
 
 // Frames a mailer (or the cleaner, taking a short frame line for a wrapped tail) put on one line:
 // "store/cache.go:41 store.(*Cache).Put { c.mu.Lock() } <<<<< store/api.go:18 store.Handler.func1 { … }"
-const NEXT_FRAME = /(?:<<<<<|\}|\?\?\?) (?=[\w.\/-]{1,300}\.go:\d{1,9} )/g;
+const NEXT_FRAME = /(?:<<<<<|\}|\?\?\?) (?=[\w./-]{1,300}\.go:\d{1,9} )/g;
 
 function readFrames(t: string): GoDeadlockFrame[] | null {
   const one = parseGoDeadlockFrame(t);
@@ -241,6 +241,6 @@ export const goDeadlockParser: FormatParser = {
     /in another goroutine: happened before/,
     // each frame and holder line is a line of its own, never a wrapped tail of the one before
     /(?:current )?goroutine \d+ lock \S/,
-    /[\w.\/-]{1,300}\.go:\d+ \S+ (?:\{|\?\?\?)/,
+    /[\w./-]{1,300}\.go:\d+ \S+ (?:\{|\?\?\?)/,
   ],
 };
