@@ -77,6 +77,18 @@ export function buildLockGraph(reports: readonly Report[], options: BuildOptions
         next.acquiring = true;
       }
     }
+    // threads waiting into the cycle (Java tails): shown, blocked on their lock, never in the cycle
+    for (const w of report.waiters ?? []) {
+      const id = waiterNodeId(w.thread);
+      touch(id, r).waiter = w.thread;
+      touch(w.waitsFor, r);
+      link(id, w.waitsFor).waits = true;
+      for (const h of w.holds) {
+        touch(h, r).held = true;
+        const e = link(h, w.waitsFor);
+        if (e.dependencies.length === 0) e.waits = true;
+      }
+    }
     const cycle = report.cycle ?? [];
     for (const name of cycle) touch(name, r);
     for (let i = 0; i < cycle.length; i++) link(cycle[i]!, cycle[(i + 1) % cycle.length]!);
@@ -103,6 +115,11 @@ export function buildLockGraph(reports: readonly Report[], options: BuildOptions
     e.inScc = scc >= 0 && scc === nodes.get(e.next)!.scc;
   }
   return { nodes: nodeList, edges: edges, cycle, sccs, shown, cycleReport };
+}
+
+/** The node of a thread in Report.waiters: quoted, so that it cannot be taken for a lock's name. */
+export function waiterNodeId(thread: string): string {
+  return `thread "${thread}"`;
 }
 
 function shownReports(count: number, only: readonly number[] | undefined): number[] {

@@ -22,6 +22,12 @@ export interface LockNode {
   acquiring: boolean;
   /** index into LockGraph.sccs when the class is on some cycle; -1 otherwise */
   scc: number;
+  // ---- addition ----
+  /**
+   * Set when the node is not a lock but a thread waiting INTO the cycle (Report.waiters, a Java
+   * deadlock's tail): the thread's name. Its edge to the lock it waits for has `waits` set.
+   */
+  waiter?: string;
 }
 
 export interface LockEdge {
@@ -37,6 +43,9 @@ export interface LockEdge {
   inCycle: boolean;
   /** both ends in the same strongly connected component (on some cycle) */
   inScc: boolean;
+  // ---- addition ----
+  /** a waiter's wait (thread -> lock, or a lock it holds -> the lock it waits for): no dependency of the report */
+  waits?: boolean;
 }
 
 export interface LockGraph {

@@ -108,6 +108,27 @@ export interface Report {
    * `cycle` is the first of them.
    */
   cycles?: string[][];
+  /**
+   * A real deadlock (Java "Found one Java-level deadlock:") can list threads that wait INTO the
+   * cycle without being part of it ("tails": HotSpot prints the chain from where its walk began).
+   * They are shown, blocked on a lock of the chain, but they are not in `cycle` and their waits
+   * are not `dependencies`. Absent when the report lists none.
+   */
+  waiters?: Waiter[];
+}
+
+/** A thread blocked on a lock held by a thread of the cycle (or by another waiter), outside the cycle. */
+export interface Waiter {
+  /** the thread as the report names it: "DolphinScheduler connection adder" */
+  thread: string;
+  /** the lock it waits for (a lock name as in `classes`) */
+  waitsFor: string;
+  /** the thread holding that lock, when printed */
+  heldBy: string | null;
+  /** the locks it holds itself, when the report says (lock names) */
+  holds: string[];
+  /** its stack, when the report prints one */
+  trace: Frame[];
 }
 
 export interface Task {
@@ -144,6 +165,12 @@ export interface Dependency {
   chainEntry: number | null;
   /** the acquisition that triggered the report */
   isNew: boolean;
+  // ---- addition to contract v1 ----
+  /**
+   * Userspace reports: the thread (goroutine) that took `next` while holding `prev`, as the report
+   * names it: "main thread", "thread T146" (TSan), "Thread #27" (Helgrind), "TaskLogInfo-5" (Java).
+   */
+  thread?: string;
 }
 
 export type ScenarioOp = 'lock' | 'rlock' | 'sync' | 'unlock' | 'irq-disable' | 'interrupt';
@@ -169,6 +196,8 @@ export interface HeldLock {
   // ---- addition to contract v1 ----
   /** the task holding it, when a report lists several tasks (lockdep "Showing all locks held in the system") */
   task?: Task;
+  /** userspace reports: the thread holding it, as the report names it ("goroutine 240", "Worker-1") */
+  thread?: string;
 }
 
 export interface Frame {

@@ -3,6 +3,12 @@
 import type { Format } from '../model/types';
 import type { FormatParser } from './format';
 import { lockdepParser } from './lockdep';
+import { tsanParser } from './tsan';
+import { helgrindParser } from './helgrind';
+import { javaParser } from './java';
+import { goDeadlockParser } from './go-deadlock';
+import { abseilParser } from './abseil';
+import { bitcoinParser } from './bitcoin';
 import { procLockdepParser, witnessGraphParser } from './lockgraph';
 import { freebsdWitnessParser, openbsdWitnessParser } from './witness';
 import { lockTraceParser } from '../trace/parse-trace';
@@ -11,6 +17,12 @@ export const FORMAT_PARSERS: readonly FormatParser[] = [
   lockdepParser,
   openbsdWitnessParser,
   freebsdWitnessParser,
+  tsanParser,
+  helgrindParser,
+  javaParser,
+  goDeadlockParser,
+  abseilParser,
+  bitcoinParser,
   procLockdepParser,
   witnessGraphParser,
   lockTraceParser,

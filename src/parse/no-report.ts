@@ -59,7 +59,39 @@ export function countInputLines(lines: readonly CleanLine[], input: string): num
   return n > 1 && (c === 10 || c === 13) ? n - 1 : n;
 }
 
+// Texts that look like lock reports but are something lockscope rightly does not read: saying
+// what they are beats pointing at "the closest line".
+const NOT_A_REPORT: readonly [RegExp, string][] = [
+  [
+    /^\s*(?:\/\/|;|#)\s*CHECK(?:-[\w-]{1,40})?: .*(?:ThreadSanitizer|lock order|deadlock)/,
+    'it is an LLVM FileCheck test: "CHECK:" lines give the shape a report must have, with patterns such as [[M1:M[0-9]+]] instead of mutexes; paste the report a run printed',
+  ],
+  [
+    /Attempting to acquire lock \S{1,200}\/\d{1,4} out of order with lock \S{1,200}\/\d{1,4}/,
+    "it is HotSpot's VM-internal mutex rank check (debug JVMs): one VM mutex taken out of rank order, not a lock cycle of the program; lockscope has no importer for it",
+  ],
+  [
+    /^\s*Deadlock detected \(\d{1,6} resources in \d{1,6} threads\):\s*$/,
+    "it is Windows Driver Verifier's !deadlock output, a format lockscope does not read (it has no format in the report contract)",
+  ],
+  [
+    /^\s*"[^"]{1,200}" (?:tid|Id)=\S{1,20} owned by "[^"]{1,200}"/,
+    'it is a ThreadInfo-style thread dump ("name" tid=… owned by "other"), which names owners but not the lock each thread waits for as HotSpot\'s "Found one Java-level deadlock:" does; lockscope reads that HotSpot section',
+  ],
+];
+
 export function explainNoReport(lines: readonly CleanLine[], lineCount = lines.length): Diagnostic {
+  const count0 = `${lineCount} line${lineCount === 1 ? '' : 's'}`;
+  for (const line of lines) {
+    for (const [re, why] of NOT_A_REPORT) {
+      if (re.test(line.text))
+        return {
+          line: line.origin,
+          severity: 'error',
+          message: `No lock report found in ${count0}: line ${line.origin} looks like one, but ${why}.`,
+        };
+    }
+  }
   let best: CleanLine | null = null;
   let bestScore = 0;
   for (const line of lines) {
