@@ -178,11 +178,11 @@ describe('buildLockGraph', () => {
     expect(JSON.stringify(buildLockGraph(reports))).toBe(JSON.stringify(buildLockGraph(reports)));
   });
 
-  it('100,000-class path and cycle: no recursion, linear enough', () => {
+  // Speed is the graph benchmark's job (npm run bench -- graph); this proves no recursion.
+  it('100,000-class path and cycle: no recursion', () => {
     const n = 100_000;
     const names = Array.from({ length: n }, (_, i) => `lock#${i}`);
     const path = makeReport({ dependencies: names.slice(1).map((b, i) => dep(names[i]!, b)) });
-    const t0 = performance.now();
     const g = buildLockGraph([path]);
     expect(g.nodes).toHaveLength(n);
     expect(g.edges).toHaveLength(n - 1);
@@ -193,6 +193,5 @@ describe('buildLockGraph', () => {
     expect(h.sccs).toHaveLength(1);
     expect(h.sccs[0]).toHaveLength(n);
     expect(h.edges.every((e) => e.inCycle && e.inScc)).toBe(true);
-    expect(performance.now() - t0).toBeLessThan(5000);
   });
 });

@@ -84,6 +84,8 @@ export function reduceForLink(
   for (const [reduction, make] of candidates) {
     if (reduction !== 'lines' && !cleaned) continue;
     const text = make();
+    // Cleaning can lengthen a report (tabs expanded); a reduction must never grow the link.
+    if (text.length > input.length) continue;
     const at = findReport(text, want);
     if (at >= 0) return { text, report: at, reduction, excerpt };
   }

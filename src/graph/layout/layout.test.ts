@@ -195,7 +195,6 @@ describe('layeredLayout', () => {
   it('a 100,000-class path and cycle: no recursion', () => {
     const names = Array.from({ length: 100_000 }, (_, i) => `l${i}`);
     const ring = buildLockGraph([makeReport({ cycle: names })]);
-    const t0 = performance.now();
     const layout = layeredLayout(ring);
     expect(layout.backEdges).toEqual([edgeId(names.at(-1)!, names[0]!)]);
     expect(layout.ranks[names.at(-1)!]).toBe(99_999);
@@ -205,6 +204,5 @@ describe('layeredLayout', () => {
     const straight = layeredLayout(path);
     expect(straight.backEdges).toEqual([]);
     expect(straight.ranks[names.at(-1)!]).toBe(99_999);
-    expect(performance.now() - t0).toBeLessThan(8000);
   });
 });
