@@ -8,6 +8,7 @@ import { formatTable, type Row } from './measure';
 import { benchBrowser } from './browser';
 import { benchMemory } from './memory';
 import { benchPermalink } from './permalink';
+import { benchSim } from './sim';
 import {
   benchCorpus,
   benchDenseLog,
@@ -68,6 +69,11 @@ const BENCHMARKS: readonly Benchmark[] = [
     name: 'permalink',
     about: 'link lengths: seed 002 and every corpus/linux report, full and report-only',
     run: benchPermalink,
+  },
+  {
+    name: 'sim',
+    about: 'the lock-program explorer, 2 to 6 threads, with and without partial-order reduction',
+    run: benchSim,
   },
   {
     name: 'parse:memory',

@@ -146,7 +146,9 @@ describe('shortest schedules', () => {
   });
 
   it('a completion nobody completes is a deadlock with no cycle', () => {
-    const d = explore(program(`DECLARE_COMPLETION(done); thread T1 { wait_for_completion(&done); }`)).deadlocks;
+    const d = explore(
+      program(`DECLARE_COMPLETION(done); thread T1 { wait_for_completion(&done); }`),
+    ).deadlocks;
     expect(d).toHaveLength(1);
     expect(d[0]!.kind).toBe('never-signalled');
     expect(d[0]!.cycle).toBeNull();
@@ -227,8 +229,12 @@ describe('partial-order reduction', () => {
       });
       const src = `${locks.map((l) => `DEFINE_MUTEX(${l});`).join(' ')}\n${threads.join('\n')}`;
       const p = program(src);
-      const a = searchDeadlocks(p, { reduce: true }).found.map((f) => f.signature).sort();
-      const b = searchDeadlocks(p, { reduce: false }).found.map((f) => f.signature).sort();
+      const a = searchDeadlocks(p, { reduce: true })
+        .found.map((f) => f.signature)
+        .sort();
+      const b = searchDeadlocks(p, { reduce: false })
+        .found.map((f) => f.signature)
+        .sort();
       expect(a, src).toEqual(b);
     }
   });
