@@ -17,3 +17,11 @@ export {
   type ExplorerQuery,
   type ExplorerRenderer,
 } from './lock-graph-slice';
+export {
+  neighbours,
+  searchClasses,
+  suggestedLockOrder,
+  type ClassIndex,
+  type ClassMatch,
+  type LockOrder,
+} from './lock-graph-queries';
