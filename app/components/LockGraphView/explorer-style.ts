@@ -37,12 +37,12 @@ export function explorerStylesheet(p: GraphPalette, whole: boolean): StylesheetJ
       style: { 'line-style': 'dotted', 'target-arrow-shape': 'none', opacity: 0.7 },
     },
     {
-      selector: '.on-path',
+      selector: 'edge.on-path',
       style: { 'line-color': p.highlight, 'target-arrow-color': p.highlight, width: 3.5 },
     },
     { selector: 'node.on-path', style: { 'border-color': p.highlight, 'border-width': 3 } },
     {
-      selector: '.reverse-path',
+      selector: 'edge.reverse-path',
       style: { 'line-color': p.deadlock, 'target-arrow-color': p.deadlock, width: 3.5 },
     },
     { selector: 'node.reverse-path', style: { 'border-color': p.deadlock, 'border-width': 3 } },

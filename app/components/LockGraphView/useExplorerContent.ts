@@ -55,7 +55,8 @@ export function useExplorerContent(
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!cy || !view || drawKey === null) return;
+    // a renderer change destroys the instance; this render still holds the old one
+    if (!cy || cy.destroyed() || !view || drawKey === null) return;
     let cancelled = false;
     let stopZoom = () => {};
     setPlaced(null);
@@ -90,7 +91,7 @@ export function useExplorerContent(
     const maxRowWidth = whole ? undefined : Math.max(600, width / 0.8);
     layout(shape, sizes, maxRowWidth ? { maxRowWidth } : {}).then(
       (answer) => {
-        if (cancelled) return;
+        if (cancelled || cy.destroyed()) return;
         const pos = answer.positions;
         if (container) {
           const h = whole ? 640 : Math.min(680, Math.max(320, answer.height + 90));
