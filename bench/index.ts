@@ -6,6 +6,7 @@ import { benchGraph } from './graph';
 import { benchLockGraph } from './lockgraph';
 import { formatTable, type Row } from './measure';
 import { benchBrowser } from './browser';
+import { benchLockgraphBrowser } from './lockgraph-browser';
 import { benchMemory } from './memory';
 import { benchPermalink } from './permalink';
 import { benchSim } from './sim';
@@ -28,6 +29,11 @@ interface Benchmark {
 /** Later issues add browser benchmarks here (e.g. `browser:layout`). */
 const BENCHMARKS: readonly Benchmark[] = [
   { name: 'browser', about: 'the graph view in headless Chromium', run: benchBrowser },
+  {
+    name: 'lockgraph-browser',
+    about: 'the lock-graph explorer on an 8,000/32,000 dump in headless Chromium',
+    run: benchLockgraphBrowser,
+  },
   {
     name: 'graph',
     about: 'lock graph build, SCCs and layered layout, 500 to 8,000 classes',

@@ -48,6 +48,7 @@ describe('window.lockscope', () => {
       permalink: null,
       permalinkReduced: false,
       linkError: null,
+      lockGraph: null,
       graph: {
         nodes: ['a', 'b'],
         edges: [

@@ -7,6 +7,8 @@ import { readGraphGeometry, type GraphGeometry } from './graph-probe';
 import { selectGraphKey, selectHighlight, selectLockGraph, selectReports } from '../store';
 import { apiStepper, chooseByName, type ApiStepper } from './stepper-api';
 import type { AddressBar } from '../permalink/address-bar';
+import { apiLockGraph, graphQuery, type ApiLockGraph, type GraphQuery } from './lock-graph-api';
+import { selectExplorerDrawn } from '../store';
 
 export interface ApiReport {
   title: string;
@@ -35,6 +37,8 @@ export interface ApiState {
   permalinkReduced: boolean;
   /** what was wrong with the last link or .lockscope file opened (the banner's words), or null */
   linkError: string | null;
+  /** the lock-graph explorer, when the selected report is a whole-kernel dump; else null */
+  lockGraph: ApiLockGraph | null;
 }
 
 /** The lock graph on the page, with class names as in the JSON contract. */
@@ -95,6 +99,15 @@ export interface LockscopeApi {
   openLink(link: string): Promise<string | null>;
   /** resolves once the address bar (and state().permalink) holds the view shown now */
   whenLinked(): Promise<void>;
+  /**
+   * Lock-graph dumps: show a class's neighbourhood (`{focus, depth}`), answer "is `from` ever
+   * taken before `to`?" (`{from, to}`), draw cycle `{cycle: i}` or `{whole: true}`; null clears.
+   * Returns what the explorer then shows (whenDrawn() waits for it to be drawn); null when the
+   * selected report is no lock graph.
+   */
+  graphQuery(query: GraphQuery | null): ApiLockGraph | null;
+  /** the explorer's renderer: 'canvas', or 'webgl' (Cytoscape's WebGL renderer); redraws */
+  setRenderer(renderer: 'canvas' | 'webgl'): void;
 }
 
 declare global {
@@ -128,6 +141,7 @@ export function createLockscopeApi(
         permalink: s.permalink.url,
         permalinkReduced: s.permalink.reduced,
         linkError: s.linkError,
+        lockGraph: apiLockGraph(s),
       });
     },
     select: (index) => store.getState().selectReport(index),
@@ -149,6 +163,9 @@ export function createLockscopeApi(
       return (await addressBar.open(String(link))).error;
     },
     whenLinked: () => addressBar?.settled() ?? Promise.resolve(),
+    graphQuery: (query) => graphQuery(store, query),
+    setRenderer: (renderer) =>
+      store.getState().setExplorerRenderer(renderer === 'webgl' ? 'webgl' : 'canvas'),
   };
 }
 
@@ -167,6 +184,9 @@ function apiGraph(s: AppState): ApiGraph {
 
 function isDrawn(s: AppState): boolean {
   if (s.status === 'parsing') return false;
+  // a whole-kernel dump: what its explorer shows, never all of it unless asked
+  const explorer = selectExplorerDrawn(s);
+  if (explorer !== null) return explorer;
   const graph = selectLockGraph(s);
   if (!graph || graph.nodes.length === 0) return true;
   return s.drawn.key === selectGraphKey(s);

@@ -7,6 +7,13 @@ export interface CytoscapeOptions {
   /** called with the tapped element's group and id, or null for the background */
   onTap(target: { group: 'nodes' | 'edges'; id: string } | null): void;
   style(container: HTMLElement): StylesheetJson;
+  /**
+   * Renderer hints, fixed for the instance's life: changing one destroys it and creates another.
+   * `webgl`: Cytoscape's WebGL renderer (needs WebGL2; software-rendered without a GPU, and then
+   * slower than canvas). `large`: thousands of elements — edges hidden and a texture used while
+   * panning or zooming, and a far lower minimum zoom so the whole graph fits.
+   */
+  renderer?: { webgl?: boolean; large?: boolean };
 }
 
 /** Returns the instance once it exists (a state, so effects that need it run again). */
@@ -16,6 +23,8 @@ export function useCytoscape(
 ): Core | null {
   const [cy, setCy] = useState<Core | null>(null);
   const latest = useRef(options);
+  const webgl = options.renderer?.webgl ?? false;
+  const large = options.renderer?.large ?? false;
   useEffect(() => {
     latest.current = options;
   });
@@ -27,10 +36,17 @@ export function useCytoscape(
       container: el,
       elements: [],
       style: latest.current.style(el),
-      minZoom: 0.05,
+      minZoom: large ? 0.002 : 0.05,
       maxZoom: 4,
       boxSelectionEnabled: false,
       autounselectify: true, // selection lives in the store, shown with the .selected class
+      ...(webgl || large
+        ? {
+            renderer: { name: 'canvas', webgl },
+            hideEdgesOnViewport: large,
+            textureOnViewport: large && !webgl,
+          }
+        : {}),
     });
     instance.on('tap', (event) => {
       const target = event.target as Core | cytoscape.SingularElementArgument;
@@ -50,7 +66,7 @@ export function useCytoscape(
       instance.destroy();
       setCy(null);
     };
-  }, [container]);
+  }, [container, webgl, large]);
 
   return cy;
 }

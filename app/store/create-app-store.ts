@@ -2,12 +2,18 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createGraphSlice, type GraphSlice } from './graph-slice';
 import { createLinkSlice, type LinkSlice } from './link-slice';
+import { createLockGraphSlice, type LockGraphSlice } from './lock-graph-slice';
 import { createReportSlice, type ReportSlice } from './report-slice';
 import { createStepperSlice, type StepperSlice } from './stepper-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
 import type { StoreDeps } from './types';
 
-export type AppState = ReportSlice & ViewSlice & GraphSlice & StepperSlice & LinkSlice;
+export type AppState = ReportSlice &
+  ViewSlice &
+  GraphSlice &
+  StepperSlice &
+  LinkSlice &
+  LockGraphSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(deps: StoreDeps): AppStore {
@@ -17,5 +23,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createGraphSlice(...a),
     ...createStepperSlice(...a),
     ...createLinkSlice(...a),
+    ...createLockGraphSlice(...a),
   }));
 }

@@ -10,3 +10,18 @@ export { firstInterestingReport } from './report-slice';
 export * from './stepper-selectors';
 export { INITIAL_STEPPER, type StepperMode, type StepperState } from './stepper-slice';
 export type { LinkSlice, PermalinkMark } from './link-slice';
+export * from './lock-graph-selectors';
+export {
+  selectExplorerQuery,
+  type ExplorerMode,
+  type ExplorerQuery,
+  type ExplorerRenderer,
+} from './lock-graph-slice';
+export {
+  neighbours,
+  searchClasses,
+  suggestedLockOrder,
+  type ClassIndex,
+  type ClassMatch,
+  type LockOrder,
+} from './lock-graph-queries';

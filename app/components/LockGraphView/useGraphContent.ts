@@ -13,7 +13,7 @@ import { layoutLabel, type LabelMetrics } from './label';
 let layout: LayoutFn | null = null;
 let metrics: LabelMetrics | null = null;
 
-function labelMetrics(): LabelMetrics {
+export function labelMetrics(): LabelMetrics {
   if (metrics) return metrics;
   const ctx = document.createElement('canvas').getContext('2d');
   let charWidth = LABEL_FONT_SIZE * 0.6;

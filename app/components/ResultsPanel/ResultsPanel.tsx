@@ -6,6 +6,7 @@ import {
   useAppStore,
 } from '../../store';
 import { DiagnosticList } from '../DiagnosticList/DiagnosticList';
+import { LockGraphExplorer } from '../LockGraphExplorer/LockGraphExplorer';
 import { NoReportMessage } from '../NoReportMessage/NoReportMessage';
 import { ReportDetails } from '../ReportDetails/ReportDetails';
 import { ReportList } from '../ReportList/ReportList';
@@ -30,7 +31,11 @@ export function ResultsPanel() {
       </h2>
       <ReportList />
       <NoReportMessage />
-      {report ? <ReportDetails report={report} /> : null}
+      {report?.kind === 'lock-graph' ? (
+        <LockGraphExplorer report={report} />
+      ) : report ? (
+        <ReportDetails report={report} />
+      ) : null}
       {found && diagnostics.length > 0 ? (
         <details className="results-panel__input-diagnostics">
           <summary>Notes on the text ({diagnostics.length})</summary>

@@ -1,0 +1,163 @@
+// The lock-graph explorer in headless Chromium on a generated 8,000-class / 32,000-dependency
+// /proc/lockdep dump: paste-to-parsed (and the longest main-thread task meanwhile: the parse
+// runs in the worker), time to a drawn neighbourhood (target under 300 ms), and the whole graph
+// drawn with canvas and with WebGL — time and JS heap (CDP). Prints; never fails on time.
+// Runs itself in a child process, as bench/browser.ts does, on its own port.
+import { spawn, spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { generateLockdepDump } from './lockgraph-dump';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const PORT = 4184;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const RUNS = 9;
+
+export function benchLockgraphBrowser(): string {
+  const run = spawnSync(
+    process.execPath,
+    [join(ROOT, 'bin', 'run-ts.mjs'), join(ROOT, 'bench', 'lockgraph-browser.ts'), '--child'],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 1e7, timeout: 900_000 },
+  );
+  if (run.status !== 0)
+    return `lockgraph browser benchmark failed (${run.status ?? run.signal}): ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`;
+  return run.stdout.trimEnd();
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const mib = (n: number) => `${(n / 2 ** 20).toFixed(0)} MiB`;
+
+async function child(): Promise<void> {
+  const { chromium } = await import('playwright-core');
+  const vite = join(ROOT, 'node_modules', '.bin', 'vite');
+  const build = spawnSync(vite, ['build', '--logLevel', 'error'], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`vite build failed: ${build.stderr}`);
+  const server = spawn(vite, ['preview', '--port', String(PORT), '--strictPort'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
+  const out: string[] = [];
+  try {
+    for (let i = 0; ; i++) {
+      if (
+        await fetch(ORIGIN).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
+      if (i > 100) throw new Error('vite preview did not start');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const dump = generateLockdepDump({ classes: 8000, dependencies: 32000, cycles: 3, seed: 1 });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--disable-gpu', '--disable-quic'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.route(`${ORIGIN}/__bench/dump.txt`, (route) => route.fulfill({ body: dump.text }));
+    await page.goto(ORIGIN);
+    await page.waitForFunction(() => window.lockscope !== undefined);
+    await page.evaluate(async () => {
+      await window.lockscope!.ready;
+      await window.lockscope!.whenDrawn();
+    });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const heap = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+    };
+
+    const load = await page.evaluate(async () => {
+      const text = await (await fetch('/__bench/dump.txt')).text();
+      let longest = 0;
+      const observer = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
+      });
+      observer.observe({ type: 'longtask', buffered: false });
+      const t0 = performance.now();
+      await window.lockscope!.load(text);
+      await window.lockscope!.whenDrawn();
+      const ms = performance.now() - t0;
+      await new Promise((r) => setTimeout(r, 50));
+      observer.disconnect();
+      const s = window.lockscope!.state().lockGraph;
+      return {
+        ms,
+        longest,
+        classes: s?.classes ?? 0,
+        dependencies: s?.dependencies ?? 0,
+        mb: text.length / 1e6,
+      };
+    });
+    out.push(
+      `dump: ${load.mb.toFixed(1)} MB /proc/lockdep, ${load.classes} classes, ${load.dependencies} dependencies`,
+      `  paste-to-explorer ${load.ms.toFixed(0)} ms; longest main-thread task meanwhile ${load.longest.toFixed(0)} ms`,
+    );
+
+    const focus = await page.evaluate(async (runs) => {
+      const api = window.lockscope!;
+      const names = api.state().graph.nodes;
+      const times: number[] = [];
+      let drawn = 0;
+      for (let i = 0; i < runs; i++) {
+        const name = names[(i * 997) % names.length]!;
+        const t0 = performance.now();
+        const answer = api.graphQuery({ focus: name, depth: i % 2 === 0 ? 1 : 2 });
+        await api.whenDrawn();
+        times.push(performance.now() - t0);
+        drawn = Math.max(drawn, answer?.nodeCount ?? 0);
+      }
+      return { times, drawn };
+    }, RUNS);
+    out.push(
+      `neighbourhood query-to-drawn, ${RUNS} classes (depth 1 and 2, up to ${focus.drawn} classes drawn):`,
+      `  median ${median(focus.times).toFixed(0)} ms, max ${Math.max(...focus.times).toFixed(0)} ms (target: under 300 ms)`,
+    );
+
+    const path = await page.evaluate(async () => {
+      const api = window.lockscope!;
+      const names = api.state().graph.nodes;
+      const t0 = performance.now();
+      const answer = api.graphQuery({ from: names[0]!, to: names[names.length - 1]! });
+      await api.whenDrawn();
+      return { ms: performance.now() - t0, yes: answer?.takenBefore };
+    });
+    out.push(
+      `"is A taken before B?" query-to-drawn ${path.ms.toFixed(0)} ms (answer: ${path.yes})`,
+    );
+
+    for (const renderer of ['canvas', 'webgl'] as const) {
+      await page.evaluate(() => window.lockscope!.graphQuery(null));
+      const before = await heap();
+      const whole = await page.evaluate(async (r) => {
+        const api = window.lockscope!;
+        api.setRenderer(r);
+        const t0 = performance.now();
+        api.graphQuery({ whole: true });
+        await api.whenDrawn();
+        const d = api.state().lockGraph?.drawing;
+        return { ms: performance.now() - t0, nodes: d?.nodes, edges: d?.edges, used: d?.renderer };
+      }, renderer);
+      const after = await heap();
+      out.push(
+        `whole graph, ${renderer} (drew with ${whole.used}): ${whole.nodes} nodes, ${whole.edges} edges drawn in ${(whole.ms / 1000).toFixed(1)} s; JS heap ${mib(after)} (${mib(before)} before)`,
+      );
+    }
+    await browser.close();
+  } finally {
+    server.kill();
+  }
+  process.stdout.write(
+    `lockgraph browser (headless Chromium, no GPU: WebGL is SwiftShader software):\n${out.join('\n')}\n`,
+  );
+}
+
+if (process.argv.includes('--child')) {
+  child().catch((err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  });
+}
