@@ -10,3 +10,4 @@ export { firstInterestingReport } from './report-slice';
 export * from './stepper-selectors';
 export { INITIAL_STEPPER, type StepperMode, type StepperState } from './stepper-slice';
 export type { LinkSlice, PermalinkMark } from './link-slice';
+export * from './log-selectors';

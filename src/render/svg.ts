@@ -25,7 +25,10 @@ export interface SvgEdge {
   label: string;
   /** view classes: in-cycle, in-scc, new, highlighted, selected, faded */
   classes: readonly string[];
-  /** how far the middle of the arrow bows off the straight line (the edge closing a cycle) */
+  /**
+   * a bowed arrow (the edge closing a cycle): how far its control point is off the straight line,
+   * to the left of prev -> next; Cytoscape's control-point-distances, so the app hands it over as is
+   */
   bow?: number;
 }
 
@@ -191,11 +194,7 @@ function edgePath(a: SvgNode, b: SvgNode, bow: number): { d: string; mid: Point 
   const dx = b.x - a.x;
   const dy = b.y - a.y;
   const len = Math.hypot(dx, dy) || 1;
-  // the control point of a quadratic Bézier is twice as far off the line as the curve's middle
-  const c = {
-    x: (a.x + b.x) / 2 - (dy / len) * bow * 2,
-    y: (a.y + b.y) / 2 + (dx / len) * bow * 2,
-  };
+  const c = { x: (a.x + b.x) / 2 - (dy / len) * bow, y: (a.y + b.y) / 2 + (dx / len) * bow };
   const from = clip(a, bow ? c : b);
   const to = clip(b, bow ? c : a);
   if (!bow) {
@@ -253,7 +252,7 @@ function bounds(d: SvgDrawing): { x1: number; y1: number; x2: number; y2: number
     const a = d.nodes.find((n) => n.id === e.prev);
     const b = d.nodes.find((n) => n.id === e.next);
     if (!a || !b) continue;
-    const reach = Math.abs(e.bow) + 8;
+    const reach = Math.abs(e.bow) / 2 + 8;
     x1 = Math.min(x1, Math.min(a.x, b.x) - reach);
     x2 = Math.max(x2, Math.max(a.x, b.x) + reach);
   }
@@ -321,7 +320,8 @@ export function drawGraph(graph: LockGraph, options: GraphDrawingOptions = {}): 
     let bow = 0;
     if (back.has(e.id) && from && to && e.prev !== e.next) {
       const side = from.x >= layout.width / 2 ? 1 : -1;
-      bow = side * Math.min(160, 40 + 0.2 * Math.hypot(to.x - from.x, to.y - from.y));
+      // the curve's middle is half as far off the line as its control point
+      bow = side * Math.min(320, 80 + 0.4 * Math.hypot(to.x - from.x, to.y - from.y));
     }
     return {
       id: e.id,
