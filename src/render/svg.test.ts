@@ -66,7 +66,10 @@ describe('renderSvg', () => {
     expect(lit.match(/class="node[^"]* highlighted"/g)).toHaveLength(2);
     expect(lit.match(/class="node[^"]* faded"/g)).toHaveLength(1);
     expect(lit.match(/class="edge[^"]* highlighted"/g)).toHaveLength(1);
-    expect(lit).toContain('marker-end="url(#arrow-hl)"');
+    // a halo behind each lit element, as the app's underlay; the arrow keeps its cycle colour
+    expect(lit.match(/<rect class="halo"/g)).toHaveLength(2);
+    expect(lit.match(/<path class="halo"/g)).toHaveLength(1);
+    expect(lit).not.toContain('marker-end="url(#arrow-hl)"');
   });
 
   it('escapes names and drops what XML cannot hold', () => {

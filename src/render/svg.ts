@@ -127,18 +127,21 @@ function stylesheet(p: SvgPalette): string {
     `.node.in-cycle rect{fill:${css(p.cycleBg)};stroke:${css(p.cycle)};stroke-width:2.5}`,
     `.node rect.inner{fill:none;stroke-width:1.2}`,
     `.node.acquiring rect{stroke-dasharray:6 3;stroke-width:3}`,
-    `.node.highlighted rect{stroke:${css(p.highlight)};stroke-width:3}`,
     `.node.selected rect{stroke:${css(p.highlight)};stroke-width:4}`,
     `.edge path{fill:none;stroke:${css(p.edge)};stroke-width:1.5}`,
     `.edge.in-scc path{stroke:${css(p.sccEdge)};stroke-width:2}`,
     `.edge.in-cycle path{stroke:${css(p.cycle)};stroke-width:3}`,
     `.edge.new path{stroke-dasharray:8 4}`,
-    `.edge.highlighted path,.edge.selected path{stroke:${css(p.highlight)};stroke-width:4}`,
+    `.edge.selected path{stroke:${css(p.highlight)};stroke-width:4.5}`,
     `.edge text{font-size:11px}`,
     `.edge.in-cycle text{fill:${css(p.cycle)}}`,
     `.label-bg{fill:${css(p.background)};opacity:0.9}`,
     `.faded{opacity:0.28}`,
     `.caption{font-weight:bold;font-size:13px}`,
+    // last, so no class rule for the box or arrow above reaches the halo behind it
+    `.node rect.halo{fill:${css(p.highlight)};stroke:none;opacity:0.28}`,
+    `.edge path.halo{fill:none;stroke:${css(p.highlight)};stroke-width:13;stroke-dasharray:none;stroke-linecap:round;opacity:0.28}`,
+    `.selected .halo{opacity:0.45}`,
   ].join('');
 }
 
@@ -155,6 +158,10 @@ function nodeSvg(n: SvgNode): string {
     .join('');
   return (
     `<g class="${classAttr('node', n.classes)}" data-id="${attr(n.id)}">` +
+    // lit up: a halo behind the box, as the app's underlay
+    (lit(n.classes)
+      ? `<rect class="halo" x="${num(x - 6)}" y="${num(y - 6)}" width="${num(n.width + 12)}" height="${num(n.height + 12)}" rx="10"/>`
+      : '') +
     `<rect x="${num(x)}" y="${num(y)}" width="${num(n.width)}" height="${num(n.height)}" rx="6"/>` +
     // held: a double border, as in the app
     (n.classes.includes('held')
@@ -165,14 +172,13 @@ function nodeSvg(n: SvgNode): string {
 }
 
 function edgeSvg(e: SvgEdge, a: SvgNode, b: SvgNode): string {
-  const kind =
-    e.classes.includes('highlighted') || e.classes.includes('selected')
-      ? 'hl'
-      : e.classes.includes('in-cycle')
-        ? 'cycle'
-        : e.classes.includes('in-scc')
-          ? 'scc'
-          : 'edge';
+  const kind = e.classes.includes('selected')
+    ? 'hl'
+    : e.classes.includes('in-cycle')
+      ? 'cycle'
+      : e.classes.includes('in-scc')
+        ? 'scc'
+        : 'edge';
   const { d, mid } = a === b ? selfLoop(a) : edgePath(a, b, e.bow ?? 0);
   let label = '';
   if (e.label) {
@@ -183,8 +189,13 @@ function edgeSvg(e: SvgEdge, a: SvgNode, b: SvgNode): string {
   }
   return (
     `<g class="${classAttr('edge', e.classes)}" data-prev="${attr(e.prev)}" data-next="${attr(e.next)}">` +
+    (lit(e.classes) ? `<path class="halo" d="${d}"/>` : '') +
     `<path d="${d}" marker-end="url(#arrow-${kind})"/>${label}</g>`
   );
+}
+
+function lit(classes: readonly string[]): boolean {
+  return classes.includes('highlighted') || classes.includes('selected');
 }
 
 type Point = { x: number; y: number };
