@@ -4,7 +4,14 @@
 import type { Diagnostic, Format, LineRange, ReportKind } from '../../src/model/types';
 import type { AppState, AppStore, GraphSelection, ParseStatus } from '../store';
 import { readGraphGeometry, type GraphGeometry } from './graph-probe';
-import { selectGraphKey, selectHighlight, selectLockGraph, selectReports } from '../store';
+import {
+  selectGraphKey,
+  selectHighlight,
+  selectLockGraph,
+  selectMergedCycles,
+  selectReportGroups,
+  selectReports,
+} from '../store';
 import { apiStepper, chooseByName, type ApiStepper } from './stepper-api';
 import type { AddressBar } from '../permalink/address-bar';
 import { apiLockGraph, graphQuery, type ApiLockGraph, type GraphQuery } from './lock-graph-api';
@@ -39,6 +46,24 @@ export interface ApiState {
   linkError: string | null;
   /** the lock-graph explorer, when the selected report is a whole-kernel dump; else null */
   lockGraph: ApiLockGraph | null;
+  /** the reports grouped by dedup key (src/logs), in order of first appearance */
+  groups: ApiGroup[];
+}
+
+/** A group of duplicate reports: the same lock cycle (or classes) reached from any function. */
+export interface ApiGroup {
+  /** the dedup key: "cycle: A | B", "inconsistent-lock-state: X (SOFTIRQ)", … */
+  key: string;
+  /** the first occurrence's title */
+  title: string;
+  titles: string[];
+  count: number;
+  /** indexes into `reports` */
+  reports: number[];
+  /** first line of the first occurrence, last line of the last */
+  first: number;
+  last: number;
+  kinds: ReportKind[];
 }
 
 /** The lock graph on the page, with class names as in the JSON contract. */
@@ -57,6 +82,13 @@ export interface ApiGraph {
   merged: boolean;
   /** how many times the view has finished drawing a graph (for tests and benchmarks) */
   drawn: number;
+  /**
+   * merged: every cycle listed under the graph (each report's own, then those only the merge
+   * closes), taken-before order; not merged: [cycle] or []
+   */
+  cycles: string[][];
+  /** the cycle lit up from that list, or null */
+  focusedCycle: string[] | null;
 }
 
 export interface LockscopeApi {
@@ -142,6 +174,16 @@ export function createLockscopeApi(
         permalinkReduced: s.permalink.reduced,
         linkError: s.linkError,
         lockGraph: apiLockGraph(s),
+        groups: selectReportGroups(s).map((g) => ({
+          key: g.key,
+          title: g.title,
+          titles: g.titles.map((t) => t.title),
+          count: g.count,
+          reports: g.reports,
+          first: g.first,
+          last: g.last,
+          kinds: g.kinds,
+        })),
       });
     },
     select: (index) => store.getState().selectReport(index),
@@ -179,6 +221,12 @@ function apiGraph(s: AppState): ApiGraph {
     selection: s.graphSelection,
     merged: s.merged,
     drawn: s.drawn.count,
+    cycles: s.merged
+      ? selectMergedCycles(s).cycles.map((c) => c.classes)
+      : graph?.cycle
+        ? [graph.cycle]
+        : [],
+    focusedCycle: s.focusedCycle ? [...s.focusedCycle] : null,
   };
 }
 

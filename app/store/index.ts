@@ -25,3 +25,4 @@ export {
   type ClassMatch,
   type LockOrder,
 } from './lock-graph-queries';
+export * from './log-selectors';

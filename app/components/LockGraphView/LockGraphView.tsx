@@ -3,6 +3,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Core } from 'cytoscape';
 import { setGraphProbe, type GraphGeometry } from '../../api/graph-probe';
+import { setGraphSnapshot } from '../ExportMenu/graph-snapshot';
+import { graphSnapshot } from './snapshot';
 import { useCytoscape } from '../../hooks/useCytoscape';
 import {
   selectGraphKey,
@@ -50,7 +52,11 @@ export default function LockGraphView() {
   useEffect(() => {
     if (!cy || !container) return;
     setGraphProbe(() => geometry(cy, container, overlayRef.current));
-    return () => setGraphProbe(null);
+    setGraphSnapshot(graphSnapshot(cy, container));
+    return () => {
+      setGraphProbe(null);
+      setGraphSnapshot(null);
+    };
   }, [cy, container]);
 
   const recentre = useCallback(() => {
