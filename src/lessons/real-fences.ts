@@ -135,6 +135,34 @@ other info that might help us debug this:
   lock(crtc_ww_class_mutex);
 
  *** DEADLOCK ***
+
+4 locks held by kworker/2:1/118:
+ #0: ffff888100051d48 ((wq_completion)events){+.+.}-{0:0}, at: process_one_work+0x1c9/0x580
+ #1: ffffc90000853e78 ((work_completion)(&(&sched->work_tdr)->work)){+.+.}-{0:0}, at: process_one_work+0x1c9/0x580
+ #2: ffffffff82a72760 (dma_fence_map){++++}-{0:0}, at: drm_sched_job_timedout+0x25/0xf0 [gpu_sched]
+ #3: ffffc90000853d10 (crtc_ww_class_acquire){+.+.}-{0:0}, at: drm_atomic_helper_suspend+0x38/0x120 [drm_kms_helper]
+
+stack backtrace:
+CPU: 2 PID: 118 Comm: kworker/2:1 Not tainted 5.7.0-rc5-lesson+ #1
+Workqueue: events drm_sched_job_timedout [gpu_sched]
+Call Trace:
+ dump_stack+0x8f/0xd0
+ check_noncircular+0x162/0x180
+ __lock_acquire+0x1241/0x23f0
+ lock_acquire+0xad/0x370
+ __ww_mutex_lock.constprop.0+0xa8/0xfb0
+ ww_mutex_lock+0x3a/0x90
+ drm_modeset_lock+0x59/0x120 [drm]
+ drm_modeset_lock_all_ctx+0x26/0x1b0 [drm]
+ drm_atomic_helper_suspend+0x4f/0x120 [drm_kms_helper]
+ dm_suspend+0x1c/0x60 [amdgpu]
+ amdgpu_device_gpu_recover+0x2d5/0xb50 [amdgpu]
+ amdgpu_job_timedout+0x117/0x140 [amdgpu]
+ drm_sched_job_timedout+0x7f/0xf0 [gpu_sched]
+ process_one_work+0x23c/0x580
+ worker_thread+0x50/0x3b0
+ kthread+0x12e/0x150
+ ret_from_fork+0x22/0x30
 `,
   explanation: [
     'A `dma_fence` is a promise that some GPU work will finish. Other code waits for it — the display waits before showing a frame, memory management before reusing a buffer — sometimes while holding its own locks. The promise only holds if the code that signals fences never waits for those same locks. When a GPU job hangs, the scheduler\'s timeout handler (`drm_sched_job_timedout()`, the "tdr" work) resets the GPU so the fences signal: it is on the signalling path too.',

@@ -49,6 +49,12 @@ export interface Lesson {
    */
   askAt: number;
   /** what the report must parse to (unit tests hold every lesson to it) */
-  expect: { kind: ReportKind; format: 'linux-lockdep' | 'freebsd-witness'; deadlock: boolean };
+  expect: {
+    kind: ReportKind;
+    format: 'linux-lockdep' | 'freebsd-witness';
+    deadlock: boolean;
+    /** the report ends early, as the real one it is abridged from does */
+    truncated?: boolean;
+  };
   sources: readonly LessonSource[];
 }
