@@ -239,7 +239,7 @@ Chain exists of:
   },
   conceal: 'cycle',
   askAt: 0,
-  expect: { kind: 'circular-dependency', format: 'linux-lockdep', deadlock: true },
+  expect: { kind: 'circular-dependency', format: 'linux-lockdep', deadlock: true, truncated: true },
   sources: [
     {
       label:
