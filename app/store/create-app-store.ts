@@ -1,13 +1,19 @@
 // One store made of slices, built by a factory so that every test (and every page) gets its own.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createGraphSlice, type GraphSlice } from './graph-slice';
+import { createLessonsSlice, type LessonsSlice } from './lessons-slice';
 import { createLinkSlice, type LinkSlice } from './link-slice';
 import { createReportSlice, type ReportSlice } from './report-slice';
 import { createStepperSlice, type StepperSlice } from './stepper-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
 import type { StoreDeps } from './types';
 
-export type AppState = ReportSlice & ViewSlice & GraphSlice & StepperSlice & LinkSlice;
+export type AppState = ReportSlice &
+  ViewSlice &
+  GraphSlice &
+  StepperSlice &
+  LinkSlice &
+  LessonsSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(deps: StoreDeps): AppStore {
@@ -17,5 +23,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createGraphSlice(...a),
     ...createStepperSlice(...a),
     ...createLinkSlice(...a),
+    ...createLessonsSlice(...a),
   }));
 }

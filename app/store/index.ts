@@ -10,3 +10,5 @@ export { firstInterestingReport } from './report-slice';
 export * from './stepper-selectors';
 export { INITIAL_STEPPER, type StepperMode, type StepperState } from './stepper-slice';
 export type { LinkSlice, PermalinkMark } from './link-slice';
+export * from './lessons-selectors';
+export type { LessonState, LessonsSlice } from './lessons-slice';
