@@ -5,6 +5,7 @@ import type { Diagnostic, Format, LineRange, ReportKind } from '../../src/model/
 import type { AppState, AppStore, GraphSelection, ParseStatus } from '../store';
 import { readGraphGeometry, type GraphGeometry } from './graph-probe';
 import { selectGraphKey, selectHighlight, selectLockGraph, selectReports } from '../store';
+import { apiLesson, type ApiLesson } from './lesson-api';
 import { apiStepper, chooseByName, type ApiStepper } from './stepper-api';
 import type { AddressBar } from '../permalink/address-bar';
 
@@ -35,6 +36,12 @@ export interface ApiState {
   permalinkReduced: boolean;
   /** what was wrong with the last link or .lockscope file opened (the banner's words), or null */
   linkError: string | null;
+  /** the page shown: 'report', 'lessons'… */
+  page: string;
+  /** the lesson open on the Lessons page, or null */
+  lesson: ApiLesson | null;
+  /** presentation mode is on */
+  presenting: boolean;
 }
 
 /** The lock graph on the page, with class names as in the JSON contract. */
@@ -95,6 +102,14 @@ export interface LockscopeApi {
   openLink(link: string): Promise<string | null>;
   /** resolves once the address bar (and state().permalink) holds the view shown now */
   whenLinked(): Promise<void>;
+  /** open a lesson by id (as ?lesson= does); resolves false for an unknown id */
+  openLesson(id: string): Promise<boolean>;
+  /** answer the open lesson's question: a lock class, a CPU name or an option id; false once revealed */
+  answer(answer: string): boolean;
+  /** reveal the answer (and lift the stepper's hold at the question step) */
+  reveal(): void;
+  /** presentation mode on or off */
+  present(on: boolean): void;
 }
 
 declare global {
@@ -128,6 +143,9 @@ export function createLockscopeApi(
         permalink: s.permalink.url,
         permalinkReduced: s.permalink.reduced,
         linkError: s.linkError,
+        page: s.page,
+        lesson: apiLesson(s),
+        presenting: s.presenting,
       });
     },
     select: (index) => store.getState().selectReport(index),
@@ -149,6 +167,10 @@ export function createLockscopeApi(
       return (await addressBar.open(String(link))).error;
     },
     whenLinked: () => addressBar?.settled() ?? Promise.resolve(),
+    openLesson: (id) => store.getState().openLesson(String(id)),
+    answer: (answer) => store.getState().answerLesson(String(answer)),
+    reveal: () => store.getState().revealLesson(),
+    present: (on) => store.getState().setPresenting(Boolean(on)),
   };
 }
 
