@@ -48,6 +48,9 @@ describe('window.lockscope', () => {
       permalink: null,
       permalinkReduced: false,
       linkError: null,
+      page: 'report',
+      lesson: null,
+      presenting: false,
       graph: {
         nodes: ['a', 'b'],
         edges: [
