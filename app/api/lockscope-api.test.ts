@@ -61,6 +61,9 @@ describe('window.lockscope', () => {
           kinds: ['lock-order-reversal'],
         },
       ],
+      page: 'report',
+      lesson: null,
+      presenting: false,
       graph: {
         nodes: ['a', 'b'],
         edges: [

@@ -12,6 +12,7 @@ import {
   selectReportGroups,
   selectReports,
 } from '../store';
+import { apiLesson, type ApiLesson } from './lesson-api';
 import { apiStepper, chooseByName, type ApiStepper } from './stepper-api';
 import type { AddressBar } from '../permalink/address-bar';
 import { apiLockGraph, graphQuery, type ApiLockGraph, type GraphQuery } from './lock-graph-api';
@@ -44,6 +45,12 @@ export interface ApiState {
   permalinkReduced: boolean;
   /** what was wrong with the last link or .lockscope file opened (the banner's words), or null */
   linkError: string | null;
+  /** the page shown: 'report', 'lessons'… */
+  page: string;
+  /** the lesson open on the Lessons page, or null */
+  lesson: ApiLesson | null;
+  /** presentation mode is on */
+  presenting: boolean;
   /** the lock-graph explorer, when the selected report is a whole-kernel dump; else null */
   lockGraph: ApiLockGraph | null;
   /** the reports grouped by dedup key (src/logs), in order of first appearance */
@@ -140,6 +147,14 @@ export interface LockscopeApi {
   graphQuery(query: GraphQuery | null): ApiLockGraph | null;
   /** the explorer's renderer: 'canvas', or 'webgl' (Cytoscape's WebGL renderer); redraws */
   setRenderer(renderer: 'canvas' | 'webgl'): void;
+  /** open a lesson by id (as ?lesson= does); resolves false for an unknown id */
+  openLesson(id: string): Promise<boolean>;
+  /** answer the open lesson's question: a lock class, a CPU name or an option id; false once revealed */
+  answer(answer: string): boolean;
+  /** reveal the answer (and lift the stepper's hold at the question step) */
+  reveal(): void;
+  /** presentation mode on or off */
+  present(on: boolean): void;
 }
 
 declare global {
@@ -184,6 +199,9 @@ export function createLockscopeApi(
           last: g.last,
           kinds: g.kinds,
         })),
+        page: s.page,
+        lesson: apiLesson(s),
+        presenting: s.presenting,
       });
     },
     select: (index) => store.getState().selectReport(index),
@@ -208,6 +226,10 @@ export function createLockscopeApi(
     graphQuery: (query) => graphQuery(store, query),
     setRenderer: (renderer) =>
       store.getState().setExplorerRenderer(renderer === 'webgl' ? 'webgl' : 'canvas'),
+    openLesson: (id) => store.getState().openLesson(String(id)),
+    answer: (answer) => store.getState().answerLesson(String(answer)),
+    reveal: () => store.getState().revealLesson(),
+    present: (on) => store.getState().setPresenting(Boolean(on)),
   };
 }
 

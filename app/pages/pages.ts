@@ -2,6 +2,7 @@
 // header; the active one is `page` in the view slice, so the API and links can switch pages too.
 import type { ComponentType } from 'react';
 import type { PageId } from '../store/view-slice';
+import { LessonsPage } from '../lessons/LessonsPage';
 import { ReportPage } from './ReportPage';
 
 export interface PageEntry {
@@ -12,4 +13,5 @@ export interface PageEntry {
 
 export const PAGES: readonly PageEntry[] = [
   { id: 'report', label: 'Report', Component: ReportPage },
+  { id: 'lessons', label: 'Lessons', Component: LessonsPage },
 ];

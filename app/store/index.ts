@@ -26,3 +26,5 @@ export {
   type LockOrder,
 } from './lock-graph-queries';
 export * from './log-selectors';
+export * from './lessons-selectors';
+export type { LessonState, LessonsSlice } from './lessons-slice';

@@ -17,6 +17,7 @@ import {
 import { GraphControls, GraphLegend } from './GraphControls';
 import { graphStylesheet, readPalette } from './graph-style';
 import { stepperOverlay, type StepperOverlay } from './stepper-overlay';
+import { useConcealCycle } from './useConcealCycle';
 import { useGraphClasses } from './useGraphClasses';
 import { fitGraph, useGraphContent } from './useGraphContent';
 import { useStepperOverlay } from './useStepperOverlay';
@@ -44,6 +45,7 @@ export default function LockGraphView() {
   const { placed, error } = useGraphContent(cy, container, graph, key, reports, merged, markDrawn);
   useGraphClasses(cy, placed, highlight, selection);
   useStepperOverlay(cy, placed, overlay);
+  useConcealCycle(cy, placed);
 
   const overlayRef = useRef(overlay);
   useEffect(() => {
