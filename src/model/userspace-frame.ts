@@ -46,7 +46,8 @@ function withoutReturnType(t: string): string {
   return cut > 0 && cut < t.length - 1 ? t.slice(cut + 1) : t;
 }
 
-function withoutArguments(t: string): string {
+/** "std::mutex::lock()" → "std::mutex::lock"; a name without a final ")" is kept. */
+export function withoutArguments(t: string): string {
   if (!t.endsWith(')')) return t;
   // the argument list: the "(" that matches the final ")"
   let depth = 0;
