@@ -111,3 +111,20 @@ test.describe('a log of several reports', () => {
     expect((await app.state()).graph.highlighted).toEqual([]);
   });
 });
+
+test.describe('dark theme', () => {
+  test.skip(!corpusLogAvailable(), 'the shared corpus is not here (set LOCKSCOPE_CORPUS)');
+  test.use({ colorScheme: 'dark', viewport: { width: 1280, height: 1000 } });
+
+  test('groups and the export menu read in the dark', async ({ app }) => {
+    const log = buildCorpusLog();
+    await app.open();
+    await app.load(log);
+    await app.waitForParseOf(log);
+    await app.graph.drawn();
+    await expect(app.page.getByTestId('reports.group')).toHaveCount(2);
+    await app.page.getByTestId('export.button').click();
+    await expect(app.page.getByTestId('export.menu')).toBeVisible();
+    await app.page.screenshot({ path: `${DIR}/logs-dark.png` });
+  });
+});

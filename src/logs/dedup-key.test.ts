@@ -66,6 +66,19 @@ describe('dedupKey', () => {
     expect(dedupKey(r)).toMatchObject({ basis: 'function', text: 'lock-order-inversion: in main' });
   });
 
+  it('keys a lock known only by its address by the function instead', () => {
+    const r = report(
+      'lock-timeout',
+      {
+        title:
+          'goroutine 68 waited more than 40ms for lock 0xc820160440 in bttest.(*table).mutableRow',
+        classes: cls('0xc820160440'),
+      },
+      'go-deadlock',
+    );
+    expect(dedupKey(r).text).toBe('lock-timeout: in bttest.(*table).mutableRow');
+  });
+
   it('keys an inconsistent lock state by its class and irq state, whichever usage came first', () => {
     const base = {
       classes: cls('&conn->lock', 'bnep_session_sem'),
@@ -149,6 +162,10 @@ describe('dedupKey', () => {
       'i915_gem_userptr_init__mmu_notifier',
     );
     expect(titleFunction('possible deadlock in corrupted')).toBeNull();
+    expect(titleFunction('lock-order-inversion in zmq::ctx_t::create_socket')).toBe(
+      'zmq::ctx_t::create_socket',
+    );
+    expect(titleFunction('inconsistent locking in bttest.(*table).gc')).toBe('bttest.(*table).gc');
     expect(titleFunction('lock order reversal: vmmaplk -> inode')).toBeNull();
   });
 });

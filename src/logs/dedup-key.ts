@@ -42,7 +42,8 @@ export function normaliseClassName(name: string, format: Format): string {
 
 /** The function a syzbot-style title names: "possible deadlock in foo" -> "foo"; null when none. */
 export function titleFunction(title: string): string | null {
-  const m = / in ([A-Za-z_.$][\w.$]{0,200})$/.exec(title.trim());
+  // C++ and Go names too: "zmq::ctx_t::create_socket", "bttest.(*table).gc", "f<10108u>"
+  const m = / in (\S{1,300})$/.exec(title.trim());
   if (!m || m[1] === 'corrupted') return null;
   return m[1]!;
 }
@@ -59,8 +60,10 @@ export function dedupKey(report: Report): DedupKey {
     return make('cycle', 'cycle', norm(report.cycle), null);
   }
   const principal = runLocal || NO_PRINCIPAL.has(report.kind) ? [] : principalClasses(report);
-  if (principal.length > 0) {
-    return make(report.kind, 'classes', norm(principal), qualifierOf(report));
+  const names = norm(principal);
+  // a lock known only by its address (go-deadlock's timeouts: "lock 0xc820160440") is run-local
+  if (names.length > 0 && !names.every((n) => n === '<addr>')) {
+    return make(report.kind, 'classes', names, qualifierOf(report));
   }
   const fn = BY_TITLE.has(report.kind) ? null : titleFunction(report.title);
   const source = rcuSourceFile(report);
