@@ -1,5 +1,5 @@
 // A report with nothing in it yet: what every importer starts from and fills in.
-import type { Format, LineRange, Report, ReportKind } from './types';
+import type { Format, LineRange, Report, ReportKind, ScenarioStep } from './types';
 
 export function emptyReport(format: Format, kind: ReportKind, lines: LineRange): Report {
   return {
@@ -20,4 +20,14 @@ export function emptyReport(format: Format, kind: ReportKind, lines: LineRange):
     spans: [],
     details: {},
   };
+}
+
+/** One row of lockdep's "Possible unsafe locking scenario" table: `op(cls)` in CPU `cpu`'s column. */
+export function scenarioStep(
+  cpu: number,
+  op: ScenarioStep['op'],
+  cls: string | null,
+  inInterrupt = false,
+): ScenarioStep {
+  return { cpu, op, class: cls, inInterrupt };
 }

@@ -1,6 +1,7 @@
 // The four tables lockdep prints (lockdep.c: print_circular_lock_scenario, print_irq_lock_scenario,
 // print_deadlock_scenario, print_usage_bug_scenario), recognised from their steps, and where each
 // step's lock is taken according to the rest of the report.
+import { scenarioStep as step } from '../model/report';
 import type { Report, Scenario as PrintedTable, ScenarioStep } from '../model/types';
 import {
   callerFrame,
@@ -72,15 +73,6 @@ export function recogniseTable(table: PrintedTable): TableShape {
   )
     return { kind: 'usage', lock: a.class };
   return { kind: 'other' };
-}
-
-function step(
-  cpu: number,
-  op: ScenarioStep['op'],
-  cls: string | null,
-  inInterrupt = false,
-): ScenarioStep {
-  return { cpu, op, class: cls, inInterrupt };
 }
 
 /** The table lockdep would print for a shape, for reports that lack it (before v3.0, or cut). */

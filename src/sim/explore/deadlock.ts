@@ -10,6 +10,7 @@ import type {
   Scenario,
   ScenarioStep,
 } from '../../model/types';
+import { scenarioStep } from '../../model/report';
 import type { TraceEvent } from '../../trace/types';
 import type { Program } from '../program';
 import type { FoundDeadlock } from './explore';
@@ -173,8 +174,8 @@ export function buildDeadlock(program: Program, found: FoundDeadlock, index: num
     scenario = {
       cpus: [cpuOf(e.waiter)],
       steps: [
-        { cpu: 0, op: 'lock', class: e.resource, inInterrupt: false },
-        { cpu: 0, op: modeOp(m, e.waiter, 0, s), class: e.resource, inInterrupt: false },
+        scenarioStep(0, 'lock', e.resource),
+        scenarioStep(0, modeOp(m, e.waiter, 0, s), e.resource),
       ],
     };
     summary = `${name(e.waiter)} holds ${e.resource} and waits for ${e.resource}, which it holds itself: it can never move.`;
@@ -190,9 +191,9 @@ export function buildDeadlock(program: Program, found: FoundDeadlock, index: num
     scenario = {
       cpus: [cpuOf(e.waiter)],
       steps: [
-        { cpu: 0, op: 'lock', class: e.resource, inInterrupt: false },
-        { cpu: 0, op: 'interrupt', class: null, inInterrupt: false },
-        { cpu: 0, op: 'lock', class: e.resource, inInterrupt: true },
+        scenarioStep(0, 'lock', e.resource),
+        scenarioStep(0, 'interrupt', null),
+        scenarioStep(0, 'lock', e.resource, true),
       ],
     };
     summary = `${name(e.holder)} holds ${e.resource} on ${cpuOf(e.waiter)}; ${name(e.waiter)} interrupts it and waits for ${e.resource}, and ${name(e.holder)} cannot run until the handler returns: ${cpuOf(e.waiter)} can never move.`;
@@ -226,18 +227,13 @@ export function buildDeadlock(program: Program, found: FoundDeadlock, index: num
       const h = m.contexts[inc.holder]!.held[m.pc(s, inc.holder)]!.find(
         (x) => program.locks[x.lock]?.class === inc.resource,
       );
-      steps.push({
-        cpu: j,
-        op: h && h.mode !== 'write' ? 'rlock' : 'lock',
-        class: inc.resource,
-        inInterrupt: false,
-      });
+      steps.push(scenarioStep(j, h && h.mode !== 'write' ? 'rlock' : 'lock', inc.resource));
     });
     order.forEach((e, j) => {
       const ctx = m.contexts[e.waiter]!;
       const inIrq = ctx.kind === 'hardirq' || ctx.kind === 'softirq';
-      if (inIrq) steps.push({ cpu: j, op: 'interrupt', class: null, inInterrupt: false });
-      steps.push({ cpu: j, op: modeOp(m, e.waiter, 0, s), class: e.resource, inInterrupt: inIrq });
+      if (inIrq) steps.push(scenarioStep(j, 'interrupt', null));
+      steps.push(scenarioStep(j, modeOp(m, e.waiter, 0, s), e.resource, inIrq));
     });
     scenario = { cpus: order.map((e) => cpuOf(e.waiter)), steps };
     const parts = order.map((e) => {

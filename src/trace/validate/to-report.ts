@@ -1,7 +1,7 @@
 // A finding as a Report (format 'lockscope-trace'), carrying in `details` what the lockdep text
 // printer needs beyond the common model (the keys are listed in docs/trace-format.md).
 import { firstInterestingFrame } from '../../model/frame';
-import { emptyReport } from '../../model/report';
+import { emptyReport, scenarioStep as step } from '../../model/report';
 import type { Dependency, Report, ScenarioStep, Span, Task } from '../../model/types';
 import type { DepEdge, PathNode, Site } from './dependency-graph';
 import type { Finding, HeldLock, IrqFlags } from './findings';
@@ -218,15 +218,6 @@ export function findingToReport(f: Finding, s: LockdepState): Report {
   if (lines.length > 0) r.lines = { start: Math.min(...lines), end: Math.max(...lines) };
   r.spans = spans.sort((a, b) => a.line - b.line);
   return r;
-}
-
-function step(
-  cpu: number,
-  op: ScenarioStep['op'],
-  cls: string | null,
-  inInterrupt = false,
-): ScenarioStep {
-  return { cpu, op, class: cls, inInterrupt };
 }
 
 /** print_irq_lock_scenario() */
