@@ -1,5 +1,5 @@
 // How the page writes parts of a report as text: the cycle, line ranges, frames, scenario steps.
-import type { Format, LineRange, Scenario, ScenarioStep } from '../../src/model/types';
+import type { LineRange, Scenario, ScenarioStep } from '../../src/model/types';
 
 /** "A → B → C → A": each lock was taken while the one before it was held. */
 export function cycleText(cycle: readonly string[]): string {
@@ -46,21 +46,4 @@ export function scenarioColumns(scenario: Scenario): string[] {
   return Array.from({ length: width }, (_, i) => scenario.cpus[i] ?? `CPU${i}`);
 }
 
-const FORMAT_LABELS: Record<Format, string> = {
-  'linux-lockdep': 'Linux lockdep',
-  'freebsd-witness': 'FreeBSD WITNESS',
-  'openbsd-witness': 'OpenBSD WITNESS',
-  tsan: 'ThreadSanitizer',
-  helgrind: 'Valgrind Helgrind',
-  java: 'Java thread dump',
-  'go-deadlock': 'go-deadlock',
-  abseil: 'Abseil Mutex',
-  bitcoin: 'Bitcoin Core lockorder',
-  'lockscope-trace': 'lockscope trace',
-  'proc-lockdep': '/proc/lockdep',
-  'witness-graph': 'WITNESS graph',
-};
-
-export function formatLabel(format: Format): string {
-  return FORMAT_LABELS[format] ?? format;
-}
+export { formatLabel } from '../../src/model/format-label';

@@ -1,8 +1,9 @@
 // A report as Markdown, to paste into a bug report or (as plain text, it reads the same) a commit
 // message: the title, the kernel, the cycle as a chain, the interleaving that deadlocks, and where
 // each dependency was taken.
+import { formatLabel } from '../model/format-label';
 import { firstInterestingFrame, formatFrame } from '../model/frame';
-import type { Format, Report } from '../model/types';
+import type { Report } from '../model/types';
 import {
   deriveScenarios,
   describeStep,
@@ -78,26 +79,6 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     out.push('');
   }
   return out.join('\n').replace(/\n+$/, '\n');
-}
-
-// The tool's own name for each format (as the app's report list shows them).
-const FORMAT_LABELS: Record<Format, string> = {
-  'linux-lockdep': 'Linux lockdep',
-  'freebsd-witness': 'FreeBSD WITNESS',
-  'openbsd-witness': 'OpenBSD WITNESS',
-  tsan: 'ThreadSanitizer',
-  helgrind: 'Valgrind Helgrind',
-  java: 'Java thread dump',
-  'go-deadlock': 'go-deadlock',
-  abseil: 'Abseil Mutex',
-  bitcoin: 'Bitcoin Core lockorder',
-  'lockscope-trace': 'lockscope trace',
-  'proc-lockdep': '/proc/lockdep',
-  'witness-graph': 'WITNESS graph',
-};
-
-function formatLabel(format: Format): string {
-  return FORMAT_LABELS[format] ?? format;
 }
 
 function pickScenario(report: Report, id: string | undefined): Scenario | null {
