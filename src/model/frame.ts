@@ -87,3 +87,17 @@ export function formatFrame(f: Frame): string {
   if (f.file) s += ` ${f.file}${f.line !== null ? `:${f.line}` : ''}`;
   return s;
 }
+
+/** A frame with only the fields given, the rest empty, keys in the contract's order. */
+export function makeFrame({ function: fn, ...p }: Partial<Frame> & { function: string }): Frame {
+  return {
+    function: fn,
+    offset: null,
+    module: null,
+    unreliable: false,
+    file: null,
+    line: null,
+    address: null,
+    ...p,
+  };
+}

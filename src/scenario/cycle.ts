@@ -1,6 +1,7 @@
 // The interleaving lockdep never prints: one CPU per lock of the cycle c0 … cn-1, CPU k holding
 // ck and then wanting c(k+1), that acquisition tied to the stack of the dependency ck -> c(k+1)
 // (its "-> #k+1" entry; for WITNESS the established and attempted orders).
+import { makeFrame } from '../model/frame';
 import type { Report } from '../model/types';
 import {
   acquireMode,
@@ -32,15 +33,7 @@ function witnessSite(report: Report, which: '1st' | '2nd'): Op['where'] {
   const lineNo = colon > 0 ? Number(loc.slice(colon + 1)) : NaN;
   const file = Number.isInteger(lineNo) ? loc.slice(0, colon) : loc;
   const lineOrNull = Number.isInteger(lineNo) ? lineNo : null;
-  return {
-    function: '',
-    offset: null,
-    module: null,
-    unreliable: false,
-    file,
-    line: lineOrNull,
-    address: null,
-  };
+  return makeFrame({ function: '', file, line: lineOrNull });
 }
 
 export interface CycleScenario {

@@ -2,6 +2,7 @@
 // "Acquiring absl::Mutex %p while holding  %p …; a cycle in the historical lock ordering graph
 // has been observed", "Cycle:", "mutex@%p stack:"), every line through ABSL_RAW_LOG's
 // "[mutex.cc : 1426] RAW: " prefix; symbolised frames "\t@ 0x… symbol" (a TAB or 8 spaces).
+import { makeFrame } from '../../model/frame';
 import type { Frame } from '../../model/types';
 import type { CleanLine } from '../clean/types';
 import type { FormatParser, ParsedReport } from '../format';
@@ -41,15 +42,7 @@ function rawFrames(addresses: string): Frame[] {
     .trim()
     .split(/ +/)
     .filter((a) => a !== '')
-    .map((a) => ({
-      function: '??',
-      offset: null,
-      module: null,
-      unreliable: false,
-      file: null,
-      line: null,
-      address: a,
-    }));
+    .map((a) => makeFrame({ function: '??', address: a }));
 }
 
 /** Unsymbolised ids, or symbolised frames glued on (a flattened paste), up to the next RAW prefix. */

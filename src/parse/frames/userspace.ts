@@ -2,20 +2,11 @@
 // `at 0x4C321BC: foo (file.c:12)`, HotSpot's `at pkg.Class.method(File.java:12)`, go-deadlock's
 // `file.go:12 pkg.func { src } <<<<<` and Abseil's `@ 0x7f… symbol`. Each reader returns null for
 // a line that is not its kind of frame. Linear: slices and anchored regexes without nesting.
+import { makeFrame } from '../../model/frame';
 import type { Frame } from '../../model/types';
 import { withoutArguments } from '../../model/userspace-frame';
 
-function frame(p: Partial<Frame> & { function: string }): Frame {
-  return {
-    offset: null,
-    module: null,
-    unreliable: false,
-    file: null,
-    line: null,
-    address: null,
-    ...p,
-  };
-}
+const frame = makeFrame;
 
 const SANITIZER_INDEX = /^#?(\d{1,4}) +(?:(0x[0-9a-fA-F]{1,16}) in )?/;
 const BUILD_ID = / \(BuildId: [0-9a-fA-F]{1,64}\)$/;

@@ -10,6 +10,7 @@ import type {
   Scenario,
   ScenarioStep,
 } from '../../model/types';
+import { makeFrame } from '../../model/frame';
 import { scenarioStep } from '../../model/report';
 import type { TraceEvent } from '../../trace/types';
 import type { Program } from '../program';
@@ -46,15 +47,7 @@ interface Edge {
 }
 
 function frame(fn: string, line: number | null): Frame {
-  return {
-    function: fn,
-    offset: null,
-    module: null,
-    unreliable: false,
-    file: null,
-    line,
-    address: null,
-  };
+  return makeFrame({ function: fn, line });
 }
 
 /** A cycle of waits between participants (a CPU with its handlers, or a work item). */

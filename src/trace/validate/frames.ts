@@ -1,7 +1,7 @@
 // A trace's call stacks ("foo", "foo+0x1c/0x40", "foo+0x1c/0x40 [mod]") as report frames, printed
 // the way lockdep prints them: a frame without an offset gets "+0x0/0x0".
 import type { Frame } from '../../model/types';
-import { firstInterestingFrame } from '../../model/frame';
+import { firstInterestingFrame, makeFrame } from '../../model/frame';
 import { parseFrameLine } from '../../parse/frames/parse-line';
 
 export function stackFrame(text: string): Frame {
@@ -15,15 +15,7 @@ export function stackFrame(text: string): Frame {
       .trim()
       .replace(/[^\w.]+/g, '_')
       .replace(/^_+|_+$/g, '') || 'unknown';
-  return {
-    function: /^[A-Za-z_]/.test(name) ? name : `_${name}`,
-    offset: '0x0/0x0',
-    module: null,
-    unreliable: false,
-    file: null,
-    line: null,
-    address: null,
-  };
+  return makeFrame({ function: /^[A-Za-z_]/.test(name) ? name : `_${name}`, offset: '0x0/0x0' });
 }
 
 export function stackFrames(stack: readonly string[]): Frame[] {
