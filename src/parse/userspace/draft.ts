@@ -1,44 +1,22 @@
 // A userspace report (TSan, Helgrind, Java, go-deadlock, Abseil, Bitcoin) being assembled by its
 // importer: locks once each, dependencies with the thread that made them, spans, diagnostics.
-import { emptyReport } from '../../model/report';
-import type {
-  Format,
-  Frame,
-  HeldLock,
-  ReportKind,
-  Report,
-  Severity,
-  Span,
-} from '../../model/types';
+import type { Format, Frame, HeldLock, ReportKind, Report } from '../../model/types';
 import type { CleanLine } from '../clean/types';
 import type { ParsedReport } from '../format';
+import { ReportDraft } from '../report-draft';
 
-export class UserDraft {
-  readonly report: Report;
+export class UserDraft extends ReportDraft {
   private readonly names = new Set<string>();
-  private last: number;
 
   constructor(
-    readonly lines: readonly CleanLine[],
-    readonly start: number,
+    lines: readonly CleanLine[],
+    start: number,
     format: Format,
     kind: ReportKind,
     headline: string,
   ) {
-    this.last = start;
-    const first = lines[start]!;
-    this.report = {
-      ...emptyReport(format, kind, { start: first.origin, end: first.originEnd }),
-      headline,
-    };
+    super(lines, start, format, kind, headline);
     this.take(start, 'title');
-  }
-
-  /** Marks lines[i] as part of the report. */
-  take(i: number, role: Span['role'] = 'other', ref: string | null = null): void {
-    if (i > this.last) this.last = i;
-    const line = this.lines[i];
-    if (line) this.report.spans!.push({ line: line.origin, role, ref });
   }
 
   addLock(name: string): void {
@@ -69,27 +47,9 @@ export class UserDraft {
     held.push(h);
   }
 
-  diag(i: number | null, severity: Severity, message: string): void {
-    const line = i === null ? null : (this.lines[i]?.origin ?? null);
-    this.report.diagnostics!.push({ line, severity, message });
-  }
-
-  detail(key: string, value: string): void {
-    if (!(key in this.report.details!)) this.report.details![key] = value;
-  }
-
-  /** Index just past the last line taken. */
-  get end(): number {
-    return this.last + 1;
-  }
-
   finish(title: string): ParsedReport {
     this.report.title = title;
-    const lastLine = this.lines[this.last]!;
-    this.report.lines.end = Math.max(lastLine.originEnd, this.report.lines.start);
-    if (this.report.diagnostics!.length === 0) delete this.report.diagnostics;
-    if (Object.keys(this.report.details!).length === 0) delete this.report.details;
-    return { report: this.report, end: this.end };
+    return this.complete();
   }
 }
 

@@ -1,17 +1,8 @@
 // A report being assembled by one of the WITNESS readers: classes once each, spans, diagnostics.
-import { emptyReport } from '../../model/report';
-import type {
-  Diagnostic,
-  Format,
-  Frame,
-  LockClass,
-  Report,
-  Severity,
-  Span,
-  WitnessKind,
-} from '../../model/types';
+import type { Format, Frame, LockClass, WitnessKind } from '../../model/types';
 import type { CleanLine } from '../clean/types';
 import type { ParsedReport } from '../format';
+import { ReportDraft } from '../report-draft';
 
 /** What a line says about a lock besides its name. */
 export interface ClassInfo {
@@ -21,31 +12,12 @@ export interface ClassInfo {
   lockKind?: string | null;
 }
 
-export class Draft {
-  readonly report: Report;
+export class Draft extends ReportDraft {
   private readonly classes = new Map<string, LockClass>();
   private readonly typeClashes = new Set<string>();
-  private last: number;
 
-  constructor(
-    readonly lines: readonly CleanLine[],
-    readonly start: number,
-    format: Format,
-    kind: WitnessKind,
-  ) {
-    this.last = start;
-    const first = lines[start]!;
-    this.report = {
-      ...emptyReport(format, kind, { start: first.origin, end: first.originEnd }),
-      headline: first.text.trim(),
-    };
-  }
-
-  /** Marks lines[i] as part of the report. */
-  take(i: number, role: Span['role'] = 'other', ref: string | null = null): void {
-    if (i > this.last) this.last = i;
-    const line = this.lines[i];
-    if (line) this.report.spans!.push({ line: line.origin, role, ref });
+  constructor(lines: readonly CleanLine[], start: number, format: Format, kind: WitnessKind) {
+    super(lines, start, format, kind, lines[start]!.text.trim());
   }
 
   /**
@@ -80,27 +52,8 @@ export class Draft {
     this.report.dependencies.push({ prev, next, trace, chainEntry: null, isNew });
   }
 
-  diag(i: number | null, severity: Severity, message: string): void {
-    const line = i === null ? null : (this.lines[i]?.origin ?? null);
-    const d: Diagnostic = { line, severity, message };
-    this.report.diagnostics!.push(d);
-  }
-
-  detail(key: string, value: string): void {
-    if (!(key in this.report.details!)) this.report.details![key] = value;
-  }
-
-  /** Index just past the last line taken. */
-  get end(): number {
-    return this.last + 1;
-  }
-
   finish(): ParsedReport {
-    const lastLine = this.lines[this.last]!;
-    this.report.lines.end = Math.max(lastLine.originEnd, this.report.lines.start);
-    if (this.report.diagnostics!.length === 0) delete this.report.diagnostics;
-    if (Object.keys(this.report.details!).length === 0) delete this.report.details;
-    return { report: this.report, end: this.end };
+    return this.complete();
   }
 }
 
