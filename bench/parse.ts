@@ -1,9 +1,9 @@
 // Parse throughput: the real corpus, a generated 50 MB dmesg log, and the pathological inputs
 // (a 1 MB line, a 100,000-line report, a million repeated headers), each with its linearity.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseText } from '../src/parse';
-import { CORPUS_DIR, corpusAvailable, corpusFiles } from '../src/parse/corpus';
+import { CORPUS_DIR, corpusAvailable, corpusFiles, corpusFolders } from '../src/parse/corpus';
 import {
   generateDmesgLog,
   hugeChain,
@@ -26,10 +26,7 @@ const foundAndDiagnostics = (input: string) => {
 export function benchCorpus(): Row[] {
   if (!corpusAvailable())
     return [{ name: 'corpus', bytes: 0, ms: 0, note: `no corpus at ${CORPUS_DIR}` }];
-  const folders = readdirSync(CORPUS_DIR).filter((f) =>
-    statSync(join(CORPUS_DIR, f)).isDirectory(),
-  );
-  const texts = folders
+  const texts = corpusFolders()
     .flatMap((f) => corpusFiles(f))
     .map((p) => readFileSync(join(CORPUS_DIR, p), 'utf8'));
   const bytes = texts.reduce((n, t) => n + t.length, 0);

@@ -6,30 +6,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseText } from './index';
 import { summarizeOutput, type ReportSummary } from './summary';
-import { CORPUS_DIR, corpusAvailable, corpusFiles } from './corpus';
+import {
+  CORPUS_DIR,
+  REPORT_FOLDERS,
+  USERSPACE_FOLDERS,
+  corpusAvailable,
+  corpusFiles,
+} from './corpus';
 
-const FOLDERS = [
-  'seeds',
-  'linux',
-  'freebsd',
-  'openbsd',
-  'tsan',
-  'helgrind',
-  'java',
-  'go-deadlock',
-  'abseil',
-  'other',
-] as const;
+const FOLDERS = REPORT_FOLDERS;
 // In these folders a file holding no report records why (the diagnostic the user sees), so that
 // "no report" is a reviewed statement too, not an empty list.
-const EXPLAIN_NO_REPORT = new Set<string>([
-  'tsan',
-  'helgrind',
-  'java',
-  'go-deadlock',
-  'abseil',
-  'other',
-]);
+const EXPLAIN_NO_REPORT = new Set<string>([...USERSPACE_FOLDERS, 'other']);
 const update = process.env.UPDATE_CORPUS === '1';
 const expectedDir = join(import.meta.dirname, 'corpus-expected');
 

@@ -6,6 +6,13 @@ export const CORPUS_DIR = resolve(
   process.env.LOCKSCOPE_CORPUS ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus'),
 );
 
+/** Folders of kernel reports: syzbot seeds, Linux lockdep, FreeBSD and OpenBSD WITNESS. */
+export const KERNEL_FOLDERS = ['seeds', 'linux', 'freebsd', 'openbsd'] as const;
+/** Folders of userspace checkers' reports, one per tool. */
+export const USERSPACE_FOLDERS = ['tsan', 'helgrind', 'java', 'go-deadlock', 'abseil'] as const;
+/** Every folder of single reports (the lock-graph dumps in proc/ are not reports one by one). */
+export const REPORT_FOLDERS = [...KERNEL_FOLDERS, ...USERSPACE_FOLDERS, 'other'] as const;
+
 export function corpusAvailable(): boolean {
   return existsSync(CORPUS_DIR);
 }
@@ -24,4 +31,12 @@ export function corpusFiles(folder: string): string[] {
   };
   walk(dir);
   return out;
+}
+
+/** Every folder of the corpus, whatever it holds: a new folder is read without being listed. */
+export function corpusFolders(): string[] {
+  if (!existsSync(CORPUS_DIR)) return [];
+  return readdirSync(CORPUS_DIR)
+    .filter((f) => statSync(join(CORPUS_DIR, f)).isDirectory())
+    .sort();
 }

@@ -1,11 +1,11 @@
 // Detection is by content, never by name: every corpus file reads the same with and without a
 // format hint, whichever hint it is (a hint only moves one importer to the front of the table,
 // so a difference means two importers claim the same line).
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Format } from '../model/types';
-import { CORPUS_DIR, corpusAvailable, corpusFiles } from './corpus';
+import { CORPUS_DIR, corpusAvailable, corpusFiles, corpusFolders } from './corpus';
 import { FORMAT_PARSERS } from './detect';
 import { parseText } from './index';
 
@@ -30,11 +30,7 @@ describe('detection by content', () => {
   });
 
   if (!corpusAvailable()) return;
-  // every folder of the corpus, whatever it holds: a new folder is tested without being listed
-  const folders = readdirSync(CORPUS_DIR).filter((f) =>
-    statSync(join(CORPUS_DIR, f)).isDirectory(),
-  );
-  const files = folders.flatMap((f) => corpusFiles(f));
+  const files = corpusFolders().flatMap((f) => corpusFiles(f));
   it('covers the corpus', () => {
     expect(files.length).toBeGreaterThan(50);
   });

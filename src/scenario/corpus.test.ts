@@ -4,14 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CORPUS_DIR, corpusAvailable, corpusFiles } from '../parse/corpus';
+import { CORPUS_DIR, KERNEL_FOLDERS, corpusAvailable, corpusFiles } from '../parse/corpus';
 import { parseText } from '../parse/index';
 import { explainDeadlock, waitCycle } from './deadlock';
 import { deriveScenarios } from './derive';
 import { describeStep } from './describe';
 import { replay, status } from './machine';
 
-const FOLDERS = ['seeds', 'linux', 'freebsd', 'openbsd'];
+const FOLDERS = KERNEL_FOLDERS;
 
 /** `list` read from some starting point, as a cycle is. */
 function isRotationOf(list: readonly string[], cycle: readonly string[]): boolean {
