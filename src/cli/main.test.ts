@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { memoryIO } from './io';
-import { COMMANDS, main } from './main';
+import { COMMANDS } from './main';
+import { commandRunner } from './testing';
 
-async function run(argv: string[]) {
-  const m = memoryIO();
-  const code = await main(argv, m.io);
-  return { code, stdout: m.stdout(), stderr: m.stderr() };
-}
+const run = commandRunner();
 
 describe('lockscope (dispatch)', () => {
   it('prints help and exits 2 with no command', async () => {

@@ -1,17 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { memoryIO } from './io';
 import { readInput } from './read-input';
+import { tempFolder } from './testing';
 
-const dir = mkdtempSync(join(tmpdir(), 'lockscope-read-'));
-const file = (name: string, data: string | Uint8Array) => {
-  const p = join(dir, name);
-  writeFileSync(p, data);
-  return p;
-};
+const { dir, file } = tempFolder('read');
 
 describe('readInput', () => {
   const io = memoryIO('from stdin\n').io;

@@ -1,18 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../parse';
 import { TRACE_EXAMPLES } from '../../trace/examples';
-import { memoryIO } from '../io';
-import { main } from '../main';
+import { commandRunner, tempFolder } from '../testing';
 
-const dir = mkdtempSync(join(tmpdir(), 'lockscope-check-'));
-const file = (name: string, content: string) => {
-  const p = join(dir, name);
-  writeFileSync(p, content);
-  return p;
-};
+const { file } = tempFolder('check');
 const testdata = (name: string) => join(__dirname, '..', '..', 'trace', 'testdata', name);
 const asJson = (name: string) =>
   JSON.stringify({
@@ -21,11 +14,7 @@ const asJson = (name: string) =>
     events: TRACE_EXAMPLES.find((e) => e.name === name)!.events,
   });
 
-async function run(argv: string[], stdin = '') {
-  const m = memoryIO(stdin);
-  const code = await main(['check', ...argv], m.io);
-  return { code, stdout: m.stdout(), stderr: m.stderr() };
-}
+const run = commandRunner('check');
 
 describe('lockscope check', () => {
   it('prints an ftrace ABBA as lockdep would and exits 1', async () => {

@@ -1,29 +1,17 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../parse';
 import { decodePermalink, reportFingerprint } from '../../permalink';
 import { SAMPLE_LOG } from '../../permalink/testdata/sample-log';
-import { memoryIO } from '../io';
-import { main } from '../main';
+import { commandRunner, tempFolder } from '../testing';
 import { DEFAULT_BASE } from './link';
 
-const dir = mkdtempSync(join(tmpdir(), 'lockscope-link-'));
-const file = (name: string, content: string | Uint8Array) => {
-  const p = join(dir, name);
-  writeFileSync(p, content);
-  return p;
-};
+const { dir, file } = tempFolder('link');
 const log = file('console.log', SAMPLE_LOG);
 const parsed = parseText(SAMPLE_LOG);
 
-async function run(argv: string[], stdin = '') {
-  const m = memoryIO(stdin);
-  const code = await main(['link', ...argv], m.io);
-  return { code, stdout: m.stdout(), stderr: m.stderr() };
-}
+const run = commandRunner('link');
 
 async function opened(link: string) {
   const r = await decodePermalink(link);

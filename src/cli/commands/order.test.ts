@@ -1,19 +1,12 @@
 // `lockscope order` with the real parser on dumps written here or generated.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateLockdepDump } from '../../../bench/lockgraph-dump';
 import { memoryIO } from '../io';
 import { main } from '../main';
+import { commandRunner, tempFolder } from '../testing';
 import { ORDER_SCHEMA, type OrderOutput } from './order';
 
-const dir = mkdtempSync(join(tmpdir(), 'lockscope-order-'));
-const file = (name: string, text: string) => {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-};
+const { file } = tempFolder('order');
 
 const DUMP = `all lock classes:
 ffffffff81000001 FD:    4 BD:    1 +.+.: &sb->s_type->i_mutex_key#5
@@ -31,11 +24,7 @@ ffffffff81000004 FD:    1 BD:    4 -.-.: &rq->__lock
 `;
 const dump = file('lockdep.txt', DUMP);
 
-async function run(argv: string[], stdin = '') {
-  const m = memoryIO(stdin);
-  const code = await main(['order', ...argv], m.io);
-  return { code, stdout: m.stdout(), stderr: m.stderr() };
-}
+const run = commandRunner('order');
 
 describe('lockscope order', () => {
   it('prints a numbered order and names the dependency against it with its cycle', async () => {

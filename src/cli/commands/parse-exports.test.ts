@@ -1,30 +1,17 @@
 // `lockscope parse --summary | --markdown | --svg` over the real parser and a log built from
 // corpus reports (read in place).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { groupReports } from '../../logs';
 import { buildCorpusLog, corpusLogAvailable } from '../../logs/test-log';
 import { parseText } from '../../parse';
 import { LOCKDEP_CIRCULAR_SAMPLE } from '../../render/fixtures';
 import { markdownBlocks } from '../../render/markdown-structure';
-import { memoryIO } from '../io';
-import { main } from '../main';
+import { commandRunner, tempFolder } from '../testing';
 
-const dir = mkdtempSync(join(tmpdir(), 'lockscope-exports-'));
-const file = (name: string, data: string) => {
-  const p = join(dir, name);
-  writeFileSync(p, data);
-  return p;
-};
+const { file } = tempFolder('exports');
 
-async function run(argv: string[], stdin = '') {
-  const m = memoryIO(stdin);
-  const code = await main(['parse', ...argv], m.io);
-  return { code, stdout: m.stdout(), stderr: m.stderr() };
-}
+const run = commandRunner('parse');
 
 describe('lockscope parse --summary', () => {
   it('prints one line per group of duplicates, the same on stdin', async () => {

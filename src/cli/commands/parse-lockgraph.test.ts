@@ -7,14 +7,11 @@ import {
   generateWitnessFullgraph,
 } from '../../../bench/lockgraph-dump';
 import type { Report } from '../../model/types';
-import { memoryIO } from '../io';
-import { main } from '../main';
+import { commandRunner } from '../testing';
 
-async function parse(argv: string[], stdin: string) {
-  const m = memoryIO(stdin);
-  const code = await main(['parse', ...argv, '-'], m.io);
-  return { code, stdout: m.stdout(), stderr: m.stderr() };
-}
+const run = commandRunner('parse');
+/** `lockscope parse <argv…> -` with the dump on stdin */
+const parse = (argv: string[], stdin: string) => run([...argv, '-'], stdin);
 
 describe('lockscope parse on a lock graph dump', () => {
   it('--json prints one lock-graph report with every class, dependency and cycle', async () => {

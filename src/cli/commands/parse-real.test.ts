@@ -1,27 +1,16 @@
 // `lockscope parse` over the real parser: what the command prints is exactly what parseText finds.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../parse';
 import { CORPUS_DIR } from '../../parse/corpus';
 import { LOCKDEP_CIRCULAR_SAMPLE } from '../../render/fixtures';
-import { memoryIO } from '../io';
-import { main } from '../main';
+import { commandRunner, tempFolder } from '../testing';
 
-const dir = mkdtempSync(join(tmpdir(), 'lockscope-real-'));
-const file = (name: string, data: string | Uint8Array) => {
-  const p = join(dir, name);
-  writeFileSync(p, data);
-  return p;
-};
+const { file } = tempFolder('real');
 
-async function run(argv: string[], stdin = '') {
-  const m = memoryIO(stdin);
-  const code = await main(['parse', ...argv], m.io);
-  return { code, stdout: m.stdout(), stderr: m.stderr() };
-}
+const run = commandRunner('parse');
 
 describe('lockscope parse (real parser)', () => {
   it('--json is parseText output plus "file", and the exit status says whether reports were found', async () => {

@@ -1,13 +1,12 @@
 // The command's plumbing (inputs, output shapes, exit codes) with the parser stubbed, so these
 // hold whatever the importers find; parse-real.test.ts runs the real parser.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { SCHEMA, type ParseOutput } from '../../model/types';
 import { circularReport } from '../../render/fixtures';
 import { memoryIO } from '../io';
 import { main } from '../main';
+import { commandRunner, tempFolder } from '../testing';
 
 const parseText = vi.hoisted(() =>
   vi.fn((input: string, _options?: object): ParseOutput => {
@@ -29,20 +28,11 @@ const parseText = vi.hoisted(() =>
 );
 vi.mock('../../parse', () => ({ parseText }));
 
-const dir = mkdtempSync(join(tmpdir(), 'lockscope-cli-'));
-const file = (name: string, text: string) => {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-};
+const { dir, file } = tempFolder('cli');
 const withReport = file('with.log', 'REPORT\n');
 const without = file('without.log', 'nothing\nlock here\n');
 
-async function run(argv: string[], stdin = '') {
-  const m = memoryIO(stdin);
-  const code = await main(['parse', ...argv], m.io);
-  return { code, stdout: m.stdout(), stderr: m.stderr() };
-}
+const run = commandRunner('parse');
 
 describe('lockscope parse', () => {
   it('defaults to text, reading stdin when no file is given', async () => {

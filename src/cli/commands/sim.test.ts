@@ -1,28 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SIM_EXAMPLES } from '../../sim';
-import { memoryIO } from '../io';
-import { main } from '../main';
+import { commandRunner, tempFolder } from '../testing';
 
-const dir = mkdtempSync(join(tmpdir(), 'lockscope-sim-'));
-const file = (name: string, text: string) => {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-};
+const { dir, file } = tempFolder('sim');
 const source = (id: string) => SIM_EXAMPLES.find((e) => e.id === id)!.source;
 const abba = file('abba.c', source('abba'));
 const fixed = file('fixed.c', source('abba-fixed'));
 const philosophers = file('philosophers.c', source('philosophers'));
 const broken = file('broken.c', 'DEFINE_MUTEX(a);\nthread T1 {\n  mutex_lock(&a)\n}\n');
 
-async function run(argv: string[], stdin = '') {
-  const m = memoryIO(stdin);
-  const code = await main(['sim', ...argv], m.io);
-  return { code, stdout: m.stdout(), stderr: m.stderr() };
-}
+const run = commandRunner('sim');
 
 describe('lockscope sim', () => {
   it('prints each deadlock with its shortest schedule and cycle, and exits 1', async () => {
