@@ -5,28 +5,19 @@
 //
 // benchBrowser() is synchronous like every benchmark here, so it runs this file again in a child
 // process (the browser work is asynchronous) and returns what the child prints.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { ROOT, asBenchChild, median, runBenchChild, withAppPage } from './browser-harness';
 import { generateDmesgLog } from './generate';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const PORT = 4199;
-const ORIGIN = `http://127.0.0.1:${PORT}`;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CORPUS = resolve(process.env.LOCKSCOPE_CORPUS ?? join(ROOT, '..', 'shared', 'corpus'));
 const RUNS = 15;
 
 export function benchBrowser(): string {
-  const run = spawnSync(
-    process.execPath,
-    [join(ROOT, 'bin', 'run-ts.mjs'), join(ROOT, 'bench', 'browser.ts'), '--child'],
-    { cwd: ROOT, encoding: 'utf8', maxBuffer: 1e7, timeout: 600_000 },
-  );
-  if (run.status !== 0)
-    return `browser benchmark failed (${run.status ?? run.signal}): ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`;
-  return run.stdout.trimEnd();
+  return runBenchChild('browser.ts', 'browser benchmark', 600_000);
 }
 
 /** The JS the first page load fetches: the entry script and what it preloads, gzip -9. */
@@ -51,7 +42,6 @@ function initialJs(): { files: string[]; gzip: number; raw: number; lazy: string
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** 250 reports over 500 classes: each its own buf_lock, mmap_lock and i_mutex_key shared in 125s. */
 function merged500(example: string): string {
@@ -68,50 +58,17 @@ function merged500(example: string): string {
 }
 
 async function child(): Promise<void> {
-  const { chromium } = await import('playwright-core');
-  const vite = join(ROOT, 'node_modules', '.bin', 'vite');
-  const build = spawnSync(vite, ['build', '--logLevel', 'error'], { cwd: ROOT, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`vite build failed: ${build.stderr}`);
-  const server = spawn(vite, ['preview', '--port', String(PORT), '--strictPort'], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  });
   const out: string[] = [];
-  try {
-    for (let i = 0; ; i++) {
-      const up = await fetch(ORIGIN).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (up) break;
-      if (i > 100) throw new Error('vite preview did not start');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--disable-gpu', '--disable-quic'],
-    });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const log = generateDmesgLog(50e6);
-    const seedPath = join(CORPUS, 'seeds', '002_2cc49d2819f18c37.txt');
-    const seed = existsSync(seedPath) ? readFileSync(seedPath, 'utf8') : null;
-    const example = readFileSync(join(ROOT, 'public', 'examples', 'lockdep-circular.txt'), 'utf8');
-    const texts: Record<string, string> = {
-      '/__bench/log.txt': log.text,
-      '/__bench/seed.txt': seed ?? example,
-      '/__bench/merged.txt': merged500(example),
-    };
-    // Big inputs reach the page as same-origin responses, not through evaluate().
-    await page.route(`${ORIGIN}/__bench/*`, (route) =>
-      route.fulfill({ body: texts[new URL(route.request().url()).pathname] ?? '' }),
-    );
-    await page.goto(ORIGIN);
-    await page.waitForFunction(() => window.lockscope !== undefined);
-    await page.evaluate(async () => {
-      await window.lockscope!.ready;
-      await window.lockscope!.whenDrawn(); // the example: loads the lazy graph chunk once
-    });
-
+  const log = generateDmesgLog(50e6);
+  const seedPath = join(CORPUS, 'seeds', '002_2cc49d2819f18c37.txt');
+  const seed = existsSync(seedPath) ? readFileSync(seedPath, 'utf8') : null;
+  const example = readFileSync(join(ROOT, 'public', 'examples', 'lockdep-circular.txt'), 'utf8');
+  const texts: Record<string, string> = {
+    'log.txt': log.text,
+    'seed.txt': seed ?? example,
+    'merged.txt': merged500(example),
+  };
+  await withAppPage(PORT, texts, async (page) => {
     const times = await page.evaluate(async (runs) => {
       const text = await (await fetch('/__bench/seed.txt')).text();
       const out: number[] = [];
@@ -151,7 +108,7 @@ async function child(): Promise<void> {
     });
     out.push(
       `merged graph, ${merged.reports} reports, ${merged.nodes} classes, ${merged.edges} dependencies:`,
-      `  toggle-to-drawn ${merged.merge.toFixed(0)} ms (target: under 2 s); load of the ${(texts['/__bench/merged.txt']!.length / 1e6).toFixed(1)} MB log and its first report ${merged.parse.toFixed(0)} ms`,
+      `  toggle-to-drawn ${merged.merge.toFixed(0)} ms (target: under 2 s); load of the ${(texts['merged.txt']!.length / 1e6).toFixed(1)} MB log and its first report ${merged.parse.toFixed(0)} ms`,
     );
 
     const js = initialJs();
@@ -180,16 +137,8 @@ async function child(): Promise<void> {
       `50 MB log (${(log.text.length / 1e6).toFixed(0)} MB, ${big.reports} reports): loaded and drawn in ${(big.ms / 1000).toFixed(1)} s;`,
       `  page JS heap after GC ${mib(after)} (${mib(before)} before; the input string alone is ~${mib(log.text.length)} as Latin-1, double if it holds any non-Latin-1 character)`,
     );
-    await browser.close();
-  } finally {
-    server.kill();
-  }
+  });
   process.stdout.write(`browser (headless Chromium, canvas renderer):\n${out.join('\n')}\n`);
 }
 
-if (process.argv.includes('--child')) {
-  child().catch((err: unknown) => {
-    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(1);
-  });
-}
+asBenchChild(child);

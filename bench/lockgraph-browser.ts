@@ -3,65 +3,22 @@
 // runs in the worker), time to a drawn neighbourhood (target under 300 ms), and the whole graph
 // drawn with canvas and with WebGL — time and JS heap (CDP). Prints; never fails on time.
 // Runs itself in a child process, as bench/browser.ts does, on its own port.
-import { spawn, spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { asBenchChild, median, runBenchChild, withAppPage } from './browser-harness';
 import { generateLockdepDump } from './lockgraph-dump';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const PORT = 4184;
-const ORIGIN = `http://127.0.0.1:${PORT}`;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RUNS = 9;
 
 export function benchLockgraphBrowser(): string {
-  const run = spawnSync(
-    process.execPath,
-    [join(ROOT, 'bin', 'run-ts.mjs'), join(ROOT, 'bench', 'lockgraph-browser.ts'), '--child'],
-    { cwd: ROOT, encoding: 'utf8', maxBuffer: 1e7, timeout: 900_000 },
-  );
-  if (run.status !== 0)
-    return `lockgraph browser benchmark failed (${run.status ?? run.signal}): ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`;
-  return run.stdout.trimEnd();
+  return runBenchChild('lockgraph-browser.ts', 'lockgraph browser benchmark', 900_000);
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const mib = (n: number) => `${(n / 2 ** 20).toFixed(0)} MiB`;
 
 async function child(): Promise<void> {
-  const { chromium } = await import('playwright-core');
-  const vite = join(ROOT, 'node_modules', '.bin', 'vite');
-  const build = spawnSync(vite, ['build', '--logLevel', 'error'], { cwd: ROOT, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`vite build failed: ${build.stderr}`);
-  const server = spawn(vite, ['preview', '--port', String(PORT), '--strictPort'], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  });
   const out: string[] = [];
-  try {
-    for (let i = 0; ; i++) {
-      if (
-        await fetch(ORIGIN).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      if (i > 100) throw new Error('vite preview did not start');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const dump = generateLockdepDump({ classes: 8000, dependencies: 32000, cycles: 3, seed: 1 });
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--disable-gpu', '--disable-quic'],
-    });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.route(`${ORIGIN}/__bench/dump.txt`, (route) => route.fulfill({ body: dump.text }));
-    await page.goto(ORIGIN);
-    await page.waitForFunction(() => window.lockscope !== undefined);
-    await page.evaluate(async () => {
-      await window.lockscope!.ready;
-      await window.lockscope!.whenDrawn();
-    });
+  const dump = generateLockdepDump({ classes: 8000, dependencies: 32000, cycles: 3, seed: 1 });
+  await withAppPage(PORT, { 'dump.txt': dump.text }, async (page) => {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     const heap = async () => {
@@ -146,18 +103,10 @@ async function child(): Promise<void> {
         `whole graph, ${renderer} (drew with ${whole.used}): ${whole.nodes} nodes, ${whole.edges} edges drawn in ${(whole.ms / 1000).toFixed(1)} s; JS heap ${mib(after)} (${mib(before)} before)`,
       );
     }
-    await browser.close();
-  } finally {
-    server.kill();
-  }
+  });
   process.stdout.write(
     `lockgraph browser (headless Chromium, no GPU: WebGL is SwiftShader software):\n${out.join('\n')}\n`,
   );
 }
 
-if (process.argv.includes('--child')) {
-  child().catch((err: unknown) => {
-    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(1);
-  });
-}
+asBenchChild(child);
