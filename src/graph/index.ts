@@ -10,6 +10,7 @@ export {
   type FindCyclesOptions,
   type FoundCycles,
 } from './cycles';
+export { edgeLabel } from './edge-label';
 export { isTakenBefore, suggestedLockOrder, type BackEdge, type LockOrder } from './lock-order';
 export {
   neighbourhood,

@@ -1,7 +1,7 @@
 // The lock graph as a standalone SVG: boxes for lock classes, arrows prev -> next, the cycle and
 // any highlight drawn as the app draws them. The app hands in what is on screen (positions and
 // classes read from the view); the CLI lays the graph out with layeredLayout.
-import { cycleEdgeIds, layeredLayout, type LockGraph } from '../graph';
+import { cycleEdgeIds, edgeLabel, layeredLayout, type LockGraph } from '../graph';
 import type { Report } from '../model/types';
 import { wrapName } from './dot';
 
@@ -344,15 +344,6 @@ export function drawGraph(graph: LockGraph, options: GraphDrawingOptions = {}): 
     };
   });
   return { nodes, edges, ...(options.title !== undefined ? { title: options.title } : {}) };
-}
-
-function edgeLabel(edge: LockGraph['edges'][number], reports: readonly Report[], merged: boolean) {
-  if (merged) return '';
-  if (edge.isNew) return 'new';
-  if (edge.dependencies.length !== 1) return '';
-  const ref = edge.dependencies[0]!;
-  const k = reports[ref.report]?.dependencies[ref.index]?.chainEntry;
-  return k === null || k === undefined ? '' : `#${k}`;
 }
 
 // ---- escaping ----
