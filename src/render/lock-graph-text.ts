@@ -1,7 +1,7 @@
 // A whole-kernel lock graph in a terminal: counts, where it came from, its cycles and the busiest
 // classes — never its 32,000 dependencies one per line (`--json` and `lockscope order` have them).
 import type { Report } from '../model/types';
-import { formatDiagnostic, safe, type TextOptions } from './text';
+import { formatDiagnostic, safe, titleLine, type TextOptions } from './text';
 
 const INDENT = '  ';
 /** Cycles printed in full at most; the rest are counted. */
@@ -10,12 +10,7 @@ const SHOWN_CYCLES = 10;
 const SHOWN_HUBS = 5;
 
 export function renderLockGraphText(r: Report, opts: TextOptions = {}): string {
-  const out: string[] = [];
-  const nth =
-    opts.index !== undefined && (opts.total ?? 0) > 1
-      ? `report ${opts.index} of ${opts.total}: `
-      : '';
-  out.push(`${nth}${safe(r.title)}`);
+  const out: string[] = [titleLine(r, opts)];
   const where = opts.source ? ` of ${safe(opts.source)}` : '';
   const source = r.details?.source ? ` (${safe(r.details.source)})` : '';
   out.push(

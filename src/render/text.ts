@@ -15,15 +15,19 @@ export interface TextOptions {
 const INDENT = '  ';
 const LABEL_WIDTH = 9;
 
-export function renderReportText(r: Report, opts: TextOptions = {}): string {
-  // a whole-kernel dump: a summary, not 32,000 dependency lines
-  if (r.kind === 'lock-graph') return renderLockGraphText(r, opts);
-  const out: string[] = [];
+/** "report 2 of 5: possible deadlock in foo" (the count only when there are several). */
+export function titleLine(r: Report, opts: TextOptions): string {
   const nth =
     opts.index !== undefined && (opts.total ?? 0) > 1
       ? `report ${opts.index} of ${opts.total}: `
       : '';
-  out.push(`${nth}${safe(r.title)}`);
+  return `${nth}${safe(r.title)}`;
+}
+
+export function renderReportText(r: Report, opts: TextOptions = {}): string {
+  // a whole-kernel dump: a summary, not 32,000 dependency lines
+  if (r.kind === 'lock-graph') return renderLockGraphText(r, opts);
+  const out: string[] = [titleLine(r, opts)];
   const where = opts.source ? ` of ${safe(opts.source)}` : '';
   const lines =
     r.lines.start === r.lines.end
