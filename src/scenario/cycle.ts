@@ -18,9 +18,43 @@ function isWitness(report: Report): boolean {
   return report.format === 'freebsd-witness' || report.format === 'openbsd-witness';
 }
 
-function cpuName(report: Report, k: number): string {
-  if (report.format === 'linux-lockdep' || report.format === 'lockscope-trace') return `CPU${k}`;
+function letterName(k: number): string {
   return k < 26 ? `Thread ${String.fromCharCode(65 + k)}` : `Thread ${k}`;
+}
+
+/** The thread a userspace report says took `wanted` while holding `held`, or holds `held`. */
+function reportedThread(report: Report, held: string, wanted: string): string | null {
+  const dep = report.dependencies.find((d) => d.prev === held && d.next === wanted && d.thread);
+  const name = dep?.thread ?? report.heldLocks?.find((h) => h.class === held && h.thread)?.thread;
+  if (!name) return null;
+  // TSan: "thread T146" is T146 in its own "Thread T146 (tid=…) created by" lines
+  if (report.format === 'tsan') return name.replace(/^thread (T\d{1,9})$/, '$1');
+  // jstack quotes names, and they hold spaces: "DolphinScheduler connection adder"
+  if (report.format === 'java') return `"${name}"`;
+  return name;
+}
+
+/**
+ * Who plays each lock of the cycle: lockdep's CPU0, CPU1, …; for userspace reports the thread the
+ * report names (T1, Thread #27, "Worker-Execute-Thread" in jstack's quotes) where each name is
+ * given and names one participant only (TSan may show one thread taking both orders); the rest,
+ * and WITNESS (which names no threads), Thread A, B, ….
+ */
+function cpuNames(report: Report, cycle: readonly string[]): string[] {
+  if (report.format === 'linux-lockdep' || report.format === 'lockscope-trace')
+    return cycle.map((_, k) => `CPU${k}`);
+  const n = cycle.length;
+  const named = cycle.map((held, k) => reportedThread(report, held, cycle[(k + 1) % n]!));
+  const count = new Map<string, number>();
+  for (const x of named) if (x) count.set(x, (count.get(x) ?? 0) + 1);
+  const names = named.map((x) => (x && count.get(x) === 1 ? x : null));
+  const taken = new Set(names.filter((x): x is string => x !== null));
+  let letter = 0;
+  return names.map((x) => {
+    if (x) return x;
+    while (taken.has(letterName(letter))) letter++;
+    return letterName(letter++);
+  });
 }
 
 /** WITNESS prints where the reporting thread took 1st and is taking 2nd: " 1st 0x… ufs (ufs, lockmgr) @ /usr/src/sys/kern/vfs_subr.c:3269". */
@@ -48,12 +82,13 @@ export function cyclePrograms(report: Report): CycleScenario | null {
   if (!cycle || cycle.length < 2 || cycle.length > MAX_CPUS) return null;
   const n = cycle.length;
   const notes: string[] = [];
+  const names = cpuNames(report, cycle);
   const cpus = cycle.map((held, k): Cpu => {
     const wanted = cycle[(k + 1) % n]!;
     const before = cycle[(k + n - 1) % n]!;
     const path = findDependency(report, held, wanted);
     const pathDep = path === null ? null : report.dependencies[path];
-    const name = cpuName(report, k);
+    const name = names[k]!;
     if (!pathDep || pathDep.prev !== held)
       notes.push(`The report shows no stack for ${held} -> ${wanted}.`);
 
@@ -84,7 +119,7 @@ export function cyclePrograms(report: Report): CycleScenario | null {
       dependency: path,
     });
     if (mode === 'read') {
-      const holder = cpuName(report, (k + 1) % n);
+      const holder = names[(k + 1) % n]!;
       notes.push(
         `${name} takes ${wanted} for reading; the report does not say how ${holder} holds it, taken here as exclusive. ` +
           `If ${holder} only reads it too, ${name} waits only behind a queued writer.`,

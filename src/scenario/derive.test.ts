@@ -277,6 +277,55 @@ describe('WITNESS lock order reversal', () => {
   });
 });
 
+describe('userspace reports: the threads by the names the report gives them', () => {
+  const names = (r: Report) => deriveScenarios(r)[0]?.cpus.map((c) => c.name);
+
+  it('TSan: T1 and T2 (the report\'s "in thread T1"), in sentences too', () => {
+    const report = golden('tsan/llvm14-two-threads-HINT-summary.txt');
+    expect(names(report)).toEqual(['T1', 'T2']);
+    const s = deriveScenarios(report)[0]!;
+    expect(explainDeadlock(s, end(s))).toBe(
+      'T1 holds M0 and waits for M1; T2 holds M1 and waits for M0: neither can move.',
+    );
+  });
+
+  it("Java: jstack's quoted names, each holding its lock of the cycle", () => {
+    const report = golden('java/jdk8-jstack-monitors-three-threads.txt');
+    expect(names(report)).toEqual(['"pool-1-thread-2"', '"pool-1-thread-3"', '"pool-1-thread-1"']);
+    const held = report.heldLocks!.filter((h) => report.cycle!.includes(h.class));
+    for (const [k, lock] of report.cycle!.entries())
+      expect(held.find((h) => h.class === lock)?.thread).toBe(names(report)![k]!.slice(1, -1));
+  });
+
+  it('Bitcoin Core: the thread names lockorder prints', () => {
+    expect(names(golden('bitcoin/bitcoin-2020-quoted-names-threads.txt'))).toEqual([
+      'loadblk',
+      'msghand',
+    ]);
+  });
+
+  it('one thread named for both orders, or none named: Thread A, B, … instead', () => {
+    const report = golden('tsan/llvm14-two-threads-HINT-summary.txt');
+    const same = {
+      ...report,
+      dependencies: report.dependencies.map((d) => ({ ...d, thread: 'main thread' })),
+    };
+    expect(names(same)).toEqual(['Thread A', 'Thread B']);
+    const one = {
+      ...report,
+      heldLocks: null,
+      dependencies: report.dependencies.map((d, i) => (i === 0 ? d : { ...d, thread: undefined })),
+    };
+    const named = report.dependencies[0]!.thread!.replace(/^thread /, '');
+    expect(names(one)).toContain(named);
+    expect(names(one)).toContain('Thread A');
+  });
+
+  it('lockdep keeps CPU0 and CPU1', () => {
+    expect(names(golden('lockdep/circular-2-entry-4.18-hashed.txt'))).toEqual(['CPU0', 'CPU1']);
+  });
+});
+
 describe('reports with nothing to interleave', () => {
   it('gives no scenario, without throwing', () => {
     for (const path of [
