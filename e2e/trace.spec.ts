@@ -95,5 +95,9 @@ test('a JSON trace whose locks are always taken in one order says so instead of 
   expect(s.diagnostics.map((d) => d.message)).toEqual([
     'lock trace (json): no problem found in 6 events over 2 threads (2 lock classes, 1 dependencies)',
   ]);
+  // the page says the trace was read and found clean, not that there was nothing to read
+  await expect(app.results.noReport).toContainText('Lock trace read: lockdep found no problem.');
+  await expect(app.results.noReport).not.toContainText('No lock report found');
+  await expect(app.results.noReport).toContainText('no problem found in 6 events over 2 threads');
   await app.page.screenshot({ path: `${DIR}/trace-clean.png` });
 });

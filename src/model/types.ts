@@ -218,7 +218,15 @@ export interface Diagnostic {
   line: number | null;
   severity: Severity;
   message: string;
+  /** what the diagnostic says, for programs (the message is for people); most have none */
+  code?: DiagnosticCode;
 }
+
+/**
+ * 'trace-clean': a lock trace was read and validated as lockdep would, and it found no problem
+ * (the message gives the events, threads, classes and dependencies checked).
+ */
+export type DiagnosticCode = 'trace-clean';
 
 /**
  * Usage-string eras: the same characters mean different things before and after 2.6.30

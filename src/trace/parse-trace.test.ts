@@ -31,6 +31,7 @@ describe('parseText on a pasted trace', () => {
       {
         line: 1,
         severity: 'info',
+        code: 'trace-clean',
         message:
           'lock trace (json): no problem found in 8 events over 2 threads (2 lock classes, 1 dependencies)',
       },
@@ -51,6 +52,9 @@ describe('parseText on a pasted trace', () => {
       6, 7, 8,
     ]);
     expect(out.diagnostics.at(-1)!.message).toContain('no problem found in 1 event over 1 thread');
+    expect(out.diagnostics.at(-1)!.code).toBe('trace-clean');
+    // only that one: the app tells a clean trace from a text it could not read by the code
+    expect(out.diagnostics.filter((d) => d.code !== undefined)).toHaveLength(1);
   });
 
   it('every example, as JSON, gives the kinds the validator finds', () => {

@@ -97,6 +97,7 @@ export function parseTraceLines(lines: readonly CleanLine[], start: number): Tra
     diagnostics.push({
       line: slice[0]?.origin ?? null,
       severity: 'info',
+      code: 'trace-clean',
       message: `lock trace (${read.format}): no problem found in ${scope} (${result.stats.classes} lock classes, ${result.stats.dependencies} dependencies)`,
     });
   }

@@ -18,6 +18,23 @@ export function NoReportMessage() {
       </div>
     );
   }
+  // a lock trace read and validated without a finding is an answer, not a failure to read
+  if (diagnostics.some((d) => d.code === 'trace-clean')) {
+    return (
+      <div className="no-report" role="status" data-testid="noreport.message">
+        <p className="no-report__lead">
+          <strong>Lock trace read: lockdep found no problem.</strong> Every acquisition was checked
+          as lockdep checks it (lock order, interrupt safety, recursion). Lockdep sees only the
+          orders this run took; another run may take others.
+        </p>
+        <DiagnosticList
+          diagnostics={diagnostics}
+          testId="noreport.diagnostics"
+          label="What the trace validator checked"
+        />
+      </div>
+    );
+  }
   return (
     <div className="no-report" role="alert" data-testid="noreport.message">
       <p className="no-report__lead">
