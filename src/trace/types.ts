@@ -1,8 +1,9 @@
 // A lock trace: what one run did, event by event. The simulator writes traces, the ftrace and JSON
 // readers produce them, and the validator (lockdep, offline) reads them. Lockdep itself sees the
 // same events: lock_acquire/lock_release with a mode and a trylock flag, plus the irq and softirq
-// state changes it tracks per task. Waiting primitives that lockdep models as locks (completions,
-// work items, dma_fence signalling) appear here as acquisitions of their pseudo lock classes.
+// state changes it tracks per task. Waiting primitives that lockdep models as locks (work items,
+// dma_fence signalling) appear here as acquisitions of their pseudo lock classes; completions do
+// not: lockdep tracked them only with cross-release, in 4.14, and removed it in 4.15.
 
 /** How a lock is taken: lockdep's `read` argument (0 write, 1 read, 2 recursive read). */
 export type LockMode = 'write' | 'read' | 'recursive-read';
