@@ -6,13 +6,20 @@ import { createLockscopeApi } from './api/lockscope-api';
 import { loadFirstInput } from './bootstrap';
 import { startAddressBar } from './permalink/address-bar';
 import { DEFAULT_EXAMPLE_ID, fetchExample } from './platform/examples';
-import { createLocalInputStorage } from './platform/local-input-storage';
+import { createLocalInputStorage, createLocalProgramStorage } from './platform/local-input-storage';
 import { AppStoreProvider, createAppStore } from './store';
 import { createWorkerParser } from './worker/parse-client';
+import { createSimClient } from './worker/sim-client';
 import './styles/base.css';
 
 const storage = createLocalInputStorage();
-const store = createAppStore({ parse: createWorkerParser(), storage, fetchExample });
+const store = createAppStore({
+  parse: createWorkerParser(),
+  storage,
+  fetchExample,
+  simulate: createSimClient(),
+  programStorage: createLocalProgramStorage(),
+});
 let markReady = () => {};
 const addressBar = startAddressBar(store, window, new Promise<void>((r) => (markReady = r)));
 const hash = window.location.hash;
@@ -24,7 +31,10 @@ const ready = loadFirstInput(store, storage, DEFAULT_EXAMPLE_ID, openFirstLink)
   .finally(markReady);
 window.lockscope = createLockscopeApi(store, ready, addressBar);
 // Typing is saved when it pauses; a reload right after a keystroke must not lose it.
-window.addEventListener('pagehide', () => store.getState().saveInput());
+window.addEventListener('pagehide', () => {
+  store.getState().saveInput();
+  store.getState().saveProgram();
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

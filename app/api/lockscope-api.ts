@@ -7,8 +7,10 @@ import { readGraphGeometry, type GraphGeometry } from './graph-probe';
 import { selectGraphKey, selectHighlight, selectLockGraph, selectReports } from '../store';
 import { apiStepper, chooseByName, type ApiStepper } from './stepper-api';
 import type { AddressBar } from '../permalink/address-bar';
+import type { PageId } from '../store/view-slice';
 import { apiLockGraph, graphQuery, type ApiLockGraph, type GraphQuery } from './lock-graph-api';
 import { selectExplorerDrawn } from '../store';
+import { apiSim, apiSimulator, type ApiSim, type ApiSimulator } from './simulator-api';
 
 export interface ApiReport {
   title: string;
@@ -39,6 +41,10 @@ export interface ApiState {
   linkError: string | null;
   /** the lock-graph explorer, when the selected report is a whole-kernel dump; else null */
   lockGraph: ApiLockGraph | null;
+  /** the page shown: 'report', 'simulator'… */
+  page: string;
+  /** the Simulator page: its program, errors and what the last run found */
+  simulator: ApiSimulator;
 }
 
 /** The lock graph on the page, with class names as in the JSON contract. */
@@ -108,6 +114,10 @@ export interface LockscopeApi {
   graphQuery(query: GraphQuery | null): ApiLockGraph | null;
   /** the explorer's renderer: 'canvas', or 'webgl' (Cytoscape's WebGL renderer); redraws */
   setRenderer(renderer: 'canvas' | 'webgl'): void;
+  /** show a page: 'report', 'simulator'… */
+  setPage(page: string): void;
+  /** the Simulator: load a program or an example, run it, open a deadlock in the stepper */
+  sim: ApiSim;
 }
 
 declare global {
@@ -142,6 +152,8 @@ export function createLockscopeApi(
         permalinkReduced: s.permalink.reduced,
         linkError: s.linkError,
         lockGraph: apiLockGraph(s),
+        page: s.page,
+        simulator: apiSimulator(s),
       });
     },
     select: (index) => store.getState().selectReport(index),
@@ -166,6 +178,11 @@ export function createLockscopeApi(
     graphQuery: (query) => graphQuery(store, query),
     setRenderer: (renderer) =>
       store.getState().setExplorerRenderer(renderer === 'webgl' ? 'webgl' : 'canvas'),
+    setPage: (page) => {
+      const pages: readonly string[] = ['report', 'simulator', 'lessons'] satisfies PageId[];
+      if (pages.includes(page)) store.getState().setPage(page as PageId);
+    },
+    sim: apiSim(store),
   };
 }
 

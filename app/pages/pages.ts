@@ -3,6 +3,7 @@
 import type { ComponentType } from 'react';
 import type { PageId } from '../store/view-slice';
 import { ReportPage } from './ReportPage';
+import { SimulatorPage } from '../components/Simulator/SimulatorPage';
 
 export interface PageEntry {
   id: PageId;
@@ -12,4 +13,5 @@ export interface PageEntry {
 
 export const PAGES: readonly PageEntry[] = [
   { id: 'report', label: 'Report', Component: ReportPage },
+  { id: 'simulator', label: 'Simulator', Component: SimulatorPage },
 ];

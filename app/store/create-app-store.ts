@@ -4,6 +4,7 @@ import { createGraphSlice, type GraphSlice } from './graph-slice';
 import { createLinkSlice, type LinkSlice } from './link-slice';
 import { createLockGraphSlice, type LockGraphSlice } from './lock-graph-slice';
 import { createReportSlice, type ReportSlice } from './report-slice';
+import { createSimulatorSlice, type SimulatorSlice } from './simulator-slice';
 import { createStepperSlice, type StepperSlice } from './stepper-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
 import type { StoreDeps } from './types';
@@ -13,7 +14,8 @@ export type AppState = ReportSlice &
   GraphSlice &
   StepperSlice &
   LinkSlice &
-  LockGraphSlice;
+  LockGraphSlice &
+  SimulatorSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(deps: StoreDeps): AppStore {
@@ -24,5 +26,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createStepperSlice(...a),
     ...createLinkSlice(...a),
     ...createLockGraphSlice(...a),
+    ...createSimulatorSlice(deps)(...a),
   }));
 }

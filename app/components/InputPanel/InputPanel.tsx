@@ -65,6 +65,7 @@ export function InputPanel() {
     source = `Example: ${exampleLabel(inputName ?? '') ?? inputName ?? ''}`;
   else if (inputSource === 'restored') source = 'Restored from your last visit';
   else if (inputSource === 'link') source = 'Opened from a link';
+  else if (inputSource === 'simulator') source = `From the Simulator: ${inputName ?? ''}`;
 
   return (
     <section className="input-panel" aria-labelledby={headingId}>
