@@ -49,6 +49,8 @@ describe('window.lockscope', () => {
       permalinkReduced: false,
       linkError: null,
       lockGraph: null,
+      page: 'report',
+      simulator: expect.objectContaining({ status: 'idle', errors: [], deadlocks: [] }),
       graph: {
         nodes: ['a', 'b'],
         edges: [

@@ -3,6 +3,7 @@
 // the hand-off of a deadlock to the report page as lockdep text.
 import type { StateCreator } from 'zustand';
 import { parseProgram, SIM_EXAMPLES, type ProgramError } from '../../src/sim';
+import type { ViewState } from '../../src/permalink/state';
 import type { SimAnswer } from '../worker/sim-messages';
 import type { AppState } from './create-app-store';
 import { deadlockLockdepText } from './simulator-deadlock-text';
@@ -58,6 +59,8 @@ export interface SimulatorSlice {
   /** show one of the reports lockdep prints about one ordinary run on the report page */
   openRunReport(index: number): Promise<boolean>;
   saveProgram(): void;
+  /** show a program link's view: its program on the Simulator page, run, its deadlock selected */
+  openProgramView(view: ViewState): Promise<string | null>;
 }
 
 const isExampleText = (text: string) => SIM_EXAMPLES.some((e) => e.source === text);
@@ -215,6 +218,26 @@ export function createSimulatorSlice(
 
       saveProgram() {
         if (get().programSource === 'typed') persist(get().program);
+      },
+
+      async openProgramView(view) {
+        const now = get();
+        if (now.program !== view.input) {
+          const example = SIM_EXAMPLES.find((e) => e.source === view.input)?.id ?? null;
+          now.loadProgram(view.input, 'link', example);
+        }
+        get().setPage('simulator');
+        const wanted = view.simulator?.deadlock ?? null;
+        const run = get().simRun;
+        if (!run || run.text !== view.input || run.status === 'failed') await get().runProgram();
+        if (get().program !== view.input) return null; // typed over while it ran: the typing wins
+        const found = get().simRun?.answer?.exploration?.deadlocks ?? [];
+        if (wanted === null) return null;
+        if (found.some((d) => d.id === wanted)) {
+          get().selectDeadlock(wanted);
+          return null;
+        }
+        return `The program opened, but its ${wanted} is not among the ${found.length} deadlock(s) this version finds`;
       },
     };
   };

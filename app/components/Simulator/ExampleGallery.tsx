@@ -24,7 +24,11 @@ export function ExampleGallery({ onChosen }: { onChosen?: () => void }) {
           >
             <span className="sim-gallery__title">{e.title}</span>
             <span className="sim-gallery__summary">{e.summary}</span>
-            <span className={e.deadlocks ? 'sim-gallery__tag' : 'sim-gallery__tag sim-gallery__tag--safe'}>
+            <span
+              className={
+                e.deadlocks ? 'sim-gallery__tag' : 'sim-gallery__tag sim-gallery__tag--safe'
+              }
+            >
               {e.deadlocks ? 'deadlocks' : 'safe'}
             </span>
           </button>

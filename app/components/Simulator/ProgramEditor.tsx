@@ -83,9 +83,10 @@ export function ProgramEditor({ labelledBy }: { labelledBy: string }) {
               ? errors.map((e, i) => {
                   const text = lines[e.line - 1] ?? '';
                   const from = visualColumn(text, e.column);
-                  const to = e.endColumn && e.endColumn > e.column
-                    ? visualColumn(text, e.endColumn)
-                    : Math.max(from + 1, visualColumn(text, text.length + 1));
+                  const to =
+                    e.endColumn && e.endColumn > e.column
+                      ? visualColumn(text, e.endColumn)
+                      : Math.max(from + 1, visualColumn(text, text.length + 1));
                   return (
                     <div
                       key={i}

@@ -37,7 +37,9 @@ export function RunStatus() {
         className="sim-run__status"
         role="status"
         data-testid="sim.status"
-        data-state={run ? (run.status === 'done' && x && !x.complete ? 'budget' : run.status) : 'idle'}
+        data-state={
+          run ? (run.status === 'done' && x && !x.complete ? 'budget' : run.status) : 'idle'
+        }
       >
         {status}
         {stale && run?.status !== 'running' ? (

@@ -35,8 +35,8 @@ export function SimulatorPage() {
         <ProgramEditor labelledBy={headingId} />
         <ErrorList />
         <p className="muted sim-program__hint">
-          Threads, interrupt handlers and work items taking kernel locks, in C as the kernel
-          writes it: see docs/simulator.md for the language.
+          Threads, interrupt handlers and work items taking kernel locks, in C as the kernel writes
+          it: see docs/simulator.md for the language.
         </p>
       </section>
       <section className="sim-results" aria-label="What the simulator found">
