@@ -86,12 +86,12 @@ test('a syntax error is marked at its line and column as it is typed, and the li
   await expect(sim.editor).toHaveAttribute('aria-invalid', 'true');
   await expect(sim.run).toBeDisabled();
   expect((await sim.state()).errors).toEqual(errors);
+  await page.screenshot({ path: `${DIR}/simulator-error.png` });
   await sim.errors.first().click();
   await expect(sim.editor).toBeFocused();
   const caret = await sim.editor.evaluate((el: HTMLTextAreaElement) => el.selectionStart);
   const before = broken.slice(0, caret).split('\n');
   expect([before.length, before.at(-1)!.length + 1]).toEqual([first.line, first.column]);
-  await page.screenshot({ path: `${DIR}/simulator-error.png` });
   // fixed again: the marks go, and nothing typed was lost across a reload
   await sim.editor.fill(SIM_EXAMPLES[0]!.source + '// mine\n');
   await expect(sim.ok).toBeVisible();

@@ -27,8 +27,8 @@ export function OneRun() {
             <ul className="sim-one-run__list">
               {run.reports.map((r, i) => (
                 <li key={i} data-testid="sim.one-run.report">
-                  <span className="sim-one-run__title">{r.report.headline ?? r.report.title}</span>{' '}
-                  <span className="muted">{r.report.title}</span>{' '}
+                  <span className="sim-one-run__title">{r.report.title}</span>
+                  <span className="sim-one-run__headline muted">{r.report.headline}</span>
                   <button
                     type="button"
                     className="button"
