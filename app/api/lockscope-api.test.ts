@@ -49,7 +49,21 @@ describe('window.lockscope', () => {
       permalinkReduced: false,
       linkError: null,
       lockGraph: null,
+      groups: [
+        {
+          key: 'cycle: a | b',
+          title: report.title,
+          titles: [report.title],
+          count: 1,
+          reports: [0],
+          first: 3,
+          last: 9,
+          kinds: ['lock-order-reversal'],
+        },
+      ],
       page: 'report',
+      lesson: null,
+      presenting: false,
       simulator: expect.objectContaining({ status: 'idle', errors: [], deadlocks: [] }),
       graph: {
         nodes: ['a', 'b'],
@@ -62,6 +76,8 @@ describe('window.lockscope', () => {
         selection: null,
         merged: false,
         drawn: 0,
+        cycles: [['a', 'b']],
+        focusedCycle: null,
       },
       stepper: expect.objectContaining({
         scenario: 'lor',
@@ -153,5 +169,56 @@ describe('window.lockscope', () => {
     store.getState().markDrawn(selectGraphKey(store.getState()));
     await waiting;
     expect(api.state().graph.drawn).toBe(2);
+  });
+});
+
+describe('window.lockscope on a log of several reports', () => {
+  const mk = (cycle: string[], title: string, start: number): Report => ({
+    ...report,
+    format: 'linux-lockdep',
+    kind: 'circular-dependency',
+    title,
+    cycle,
+    lines: { start, end: start + 5 },
+  });
+  const reports = [
+    mk(['a', 'b'], 'possible deadlock in f', 1),
+    mk(['c', 'd'], 'possible deadlock in h', 10),
+    mk(['b', 'a'], 'possible deadlock in g', 20),
+    mk(['d', 'b', 'c'], 'possible deadlock in k', 30),
+  ];
+
+  it('groups duplicates and lists every cycle of the merged graph; a cycle can be lit up', async () => {
+    const store = createAppStore({
+      parse: async () => ({ schema: SCHEMA, reports, diagnostics: [] }),
+    });
+    const api = createLockscopeApi(store, Promise.resolve());
+    await api.load('x');
+    const s = api.state();
+    expect(s.groups.map((g) => [g.key, g.reports, g.titles])).toEqual([
+      ['cycle: a | b', [0, 2], ['possible deadlock in f', 'possible deadlock in g']],
+      ['cycle: c | d', [1], ['possible deadlock in h']],
+      ['cycle: b | c | d', [3], ['possible deadlock in k']],
+    ]);
+    expect(s.graph.cycles).toEqual([['a', 'b']]);
+
+    api.setMerged(true);
+    const cycles = api.state().graph.cycles;
+    expect(cycles).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+      ['d', 'b', 'c'],
+    ]);
+
+    store.getState().focusCycle(['c', 'd']);
+    expect(api.state().graph.focusedCycle).toEqual(['c', 'd']);
+    expect(api.state().graph.highlighted).toEqual(['c', 'd']);
+    api.selectGraph({ kind: 'node', id: 'a' });
+    expect(api.state().graph.focusedCycle).toBeNull();
+    expect(api.state().graph.highlighted).toEqual(['a']);
+    store.getState().focusCycle(['a', 'zz']); // not in the graph: nothing lights up
+    expect(api.state().graph.highlighted).toEqual([]);
+    api.setMerged(false);
+    expect(api.state().graph.focusedCycle).toBeNull();
   });
 });

@@ -4,7 +4,15 @@
 import type { Diagnostic, Format, LineRange, ReportKind } from '../../src/model/types';
 import type { AppState, AppStore, GraphSelection, ParseStatus } from '../store';
 import { readGraphGeometry, type GraphGeometry } from './graph-probe';
-import { selectGraphKey, selectHighlight, selectLockGraph, selectReports } from '../store';
+import {
+  selectGraphKey,
+  selectHighlight,
+  selectLockGraph,
+  selectMergedCycles,
+  selectReportGroups,
+  selectReports,
+} from '../store';
+import { apiLesson, type ApiLesson } from './lesson-api';
 import { apiStepper, chooseByName, type ApiStepper } from './stepper-api';
 import type { AddressBar } from '../permalink/address-bar';
 import type { PageId } from '../store/view-slice';
@@ -39,12 +47,34 @@ export interface ApiState {
   permalinkReduced: boolean;
   /** what was wrong with the last link or .lockscope file opened (the banner's words), or null */
   linkError: string | null;
+  /** the page shown: 'report', 'lessons'… */
+  page: string;
+  /** the lesson open on the Lessons page, or null */
+  lesson: ApiLesson | null;
+  /** presentation mode is on */
+  presenting: boolean;
   /** the lock-graph explorer, when the selected report is a whole-kernel dump; else null */
   lockGraph: ApiLockGraph | null;
-  /** the page shown: 'report', 'simulator'… */
-  page: string;
   /** the Simulator page: its program, errors and what the last run found */
   simulator: ApiSimulator;
+  /** the reports grouped by dedup key (src/logs), in order of first appearance */
+  groups: ApiGroup[];
+}
+
+/** A group of duplicate reports: the same lock cycle (or classes) reached from any function. */
+export interface ApiGroup {
+  /** the dedup key: "cycle: A | B", "inconsistent-lock-state: X (SOFTIRQ)", … */
+  key: string;
+  /** the first occurrence's title */
+  title: string;
+  titles: string[];
+  count: number;
+  /** indexes into `reports` */
+  reports: number[];
+  /** first line of the first occurrence, last line of the last */
+  first: number;
+  last: number;
+  kinds: ReportKind[];
 }
 
 /** The lock graph on the page, with class names as in the JSON contract. */
@@ -63,6 +93,13 @@ export interface ApiGraph {
   merged: boolean;
   /** how many times the view has finished drawing a graph (for tests and benchmarks) */
   drawn: number;
+  /**
+   * merged: every cycle listed under the graph (each report's own, then those only the merge
+   * closes), taken-before order; not merged: [cycle] or []
+   */
+  cycles: string[][];
+  /** the cycle lit up from that list, or null */
+  focusedCycle: string[] | null;
 }
 
 export interface LockscopeApi {
@@ -118,6 +155,14 @@ export interface LockscopeApi {
   setPage(page: string): void;
   /** the Simulator: load a program or an example, run it, open a deadlock in the stepper */
   sim: ApiSim;
+  /** open a lesson by id (as ?lesson= does); resolves false for an unknown id */
+  openLesson(id: string): Promise<boolean>;
+  /** answer the open lesson's question: a lock class, a CPU name or an option id; false once revealed */
+  answer(answer: string): boolean;
+  /** reveal the answer (and lift the stepper's hold at the question step) */
+  reveal(): void;
+  /** presentation mode on or off */
+  present(on: boolean): void;
 }
 
 declare global {
@@ -152,8 +197,20 @@ export function createLockscopeApi(
         permalinkReduced: s.permalink.reduced,
         linkError: s.linkError,
         lockGraph: apiLockGraph(s),
-        page: s.page,
         simulator: apiSimulator(s),
+        groups: selectReportGroups(s).map((g) => ({
+          key: g.key,
+          title: g.title,
+          titles: g.titles.map((t) => t.title),
+          count: g.count,
+          reports: g.reports,
+          first: g.first,
+          last: g.last,
+          kinds: g.kinds,
+        })),
+        page: s.page,
+        lesson: apiLesson(s),
+        presenting: s.presenting,
       });
     },
     select: (index) => store.getState().selectReport(index),
@@ -183,6 +240,10 @@ export function createLockscopeApi(
       if (pages.includes(page)) store.getState().setPage(page as PageId);
     },
     sim: apiSim(store),
+    openLesson: (id) => store.getState().openLesson(String(id)),
+    answer: (answer) => store.getState().answerLesson(String(answer)),
+    reveal: () => store.getState().revealLesson(),
+    present: (on) => store.getState().setPresenting(Boolean(on)),
   };
 }
 
@@ -196,6 +257,12 @@ function apiGraph(s: AppState): ApiGraph {
     selection: s.graphSelection,
     merged: s.merged,
     drawn: s.drawn.count,
+    cycles: s.merged
+      ? selectMergedCycles(s).cycles.map((c) => c.classes)
+      : graph?.cycle
+        ? [graph.cycle]
+        : [],
+    focusedCycle: s.focusedCycle ? [...s.focusedCycle] : null,
   };
 }
 

@@ -2,6 +2,7 @@
 // header; the active one is `page` in the view slice, so the API and links can switch pages too.
 import type { ComponentType } from 'react';
 import type { PageId } from '../store/view-slice';
+import { LessonsPage } from '../lessons/LessonsPage';
 import { ReportPage } from './ReportPage';
 import { SimulatorPage } from '../components/Simulator/SimulatorPage';
 
@@ -14,4 +15,5 @@ export interface PageEntry {
 export const PAGES: readonly PageEntry[] = [
   { id: 'report', label: 'Report', Component: ReportPage },
   { id: 'simulator', label: 'Simulator', Component: SimulatorPage },
+  { id: 'lessons', label: 'Lessons', Component: LessonsPage },
 ];

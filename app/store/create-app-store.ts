@@ -1,6 +1,7 @@
 // One store made of slices, built by a factory so that every test (and every page) gets its own.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createGraphSlice, type GraphSlice } from './graph-slice';
+import { createLessonsSlice, type LessonsSlice } from './lessons-slice';
 import { createLinkSlice, type LinkSlice } from './link-slice';
 import { createLockGraphSlice, type LockGraphSlice } from './lock-graph-slice';
 import { createReportSlice, type ReportSlice } from './report-slice';
@@ -15,7 +16,8 @@ export type AppState = ReportSlice &
   StepperSlice &
   LinkSlice &
   LockGraphSlice &
-  SimulatorSlice;
+  SimulatorSlice &
+  LessonsSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(deps: StoreDeps): AppStore {
@@ -27,5 +29,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createLinkSlice(...a),
     ...createLockGraphSlice(...a),
     ...createSimulatorSlice(deps)(...a),
+    ...createLessonsSlice(...a),
   }));
 }

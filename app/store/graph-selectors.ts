@@ -55,19 +55,37 @@ export interface Highlight {
 }
 
 const NO_HIGHLIGHT: Highlight = Object.freeze({ nodes: [], edges: [] });
-let highlightInputs: [LockGraph | null, GraphSelection | null] | null = null;
+let highlightInputs: [LockGraph | null, GraphSelection | null, readonly string[] | null] | null =
+  null;
 let highlightMemo: Highlight = NO_HIGHLIGHT;
 
-/** What the selection lights up: the selected node, or the shortest cycle through the selected edge. */
+/**
+ * What the selection lights up: the selected node, or the shortest cycle through the selected
+ * edge, or the cycle focused in the list of every cycle.
+ */
 export const selectHighlight = (s: AppState): Highlight => {
   const graph = selectLockGraph(s);
   const sel = s.graphSelection;
-  if (highlightInputs && highlightInputs[0] === graph && highlightInputs[1] === sel)
+  const focused = s.focusedCycle ?? null;
+  if (
+    highlightInputs &&
+    highlightInputs[0] === graph &&
+    highlightInputs[1] === sel &&
+    highlightInputs[2] === focused
+  )
     return highlightMemo;
-  highlightInputs = [graph, sel];
-  highlightMemo = computeHighlight(graph, sel);
+  highlightInputs = [graph, sel, focused];
+  highlightMemo = !sel && focused ? cycleHighlight(graph, focused) : computeHighlight(graph, sel);
   return highlightMemo;
 };
+
+/** A cycle lit up as a whole, when every one of its dependencies is in the graph shown. */
+function cycleHighlight(graph: LockGraph | null, cycle: readonly string[]): Highlight {
+  if (!graph) return NO_HIGHLIGHT;
+  const edges = cycleEdgeIds(cycle);
+  const known = new Set(graph.edges.map((e) => e.id));
+  return edges.every((id) => known.has(id)) ? { nodes: [...cycle], edges } : NO_HIGHLIGHT;
+}
 
 function computeHighlight(graph: LockGraph | null, sel: GraphSelection | null): Highlight {
   if (!graph || !sel) return NO_HIGHLIGHT;

@@ -18,7 +18,11 @@ export interface GraphSlice {
   /** show every report's dependencies in one graph instead of the selected report's */
   merged: boolean;
   drawn: DrawnMark;
+  /** a cycle lit up from the list of every cycle (taken-before order); null when none */
+  focusedCycle: readonly string[] | null;
   selectGraphElement(selection: GraphSelection | null): void;
+  /** light up a whole cycle (clears the graph selection); null clears */
+  focusCycle(cycle: readonly string[] | null): void;
   setMerged(merged: boolean): void;
   /** the graph view reports that the graph with this key is on screen */
   markDrawn(key: string): void;
@@ -28,11 +32,15 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
   graphSelection: null,
   merged: false,
   drawn: { count: 0, key: null },
+  focusedCycle: null,
   selectGraphElement(selection) {
-    set({ graphSelection: selection });
+    set({ graphSelection: selection, focusedCycle: null });
+  },
+  focusCycle(cycle) {
+    set({ focusedCycle: cycle && cycle.length > 0 ? [...cycle] : null, graphSelection: null });
   },
   setMerged(merged) {
-    if (merged !== get().merged) set({ merged, graphSelection: null });
+    if (merged !== get().merged) set({ merged, graphSelection: null, focusedCycle: null });
   },
   markDrawn(key) {
     set({ drawn: { count: get().drawn.count + 1, key } });

@@ -25,3 +25,6 @@ export {
   type ClassMatch,
   type LockOrder,
 } from './lock-graph-queries';
+export * from './log-selectors';
+export * from './lessons-selectors';
+export type { LessonState, LessonsSlice } from './lessons-slice';

@@ -1,6 +1,7 @@
 // Frames as people read them. Which frame of a dependency's trace a person wants to see: the first one past the locking
 // machinery (lockdep itself, the lock primitives, might_fault), i.e. the caller that took the lock.
 import type { Frame } from '../model/types';
+import { isUserLockMachinery } from './userspace-frame';
 
 // Anchored, no nested quantifiers: these run on names from untrusted text.
 const MACHINERY: readonly RegExp[] = [
@@ -46,7 +47,8 @@ export function baseFunctionName(name: string): string {
 
 export function isLockMachinery(frame: Frame): boolean {
   const name = baseFunctionName(frame.function);
-  return MACHINERY.some((re) => re.test(name));
+  // userspace: pthreads, sanitizer and Valgrind interceptors, std::mutex, absl::Mutex, j.u.c., sync.Mutex
+  return MACHINERY.some((re) => re.test(name)) || isUserLockMachinery(frame);
 }
 
 // lockdep's own printing and checking frames: a report's own backtrace starts inside them

@@ -81,11 +81,12 @@ export function reduceForLink(
     ['cleaned', () => cleaned!.map((l) => l.text).join('\n')],
     ['lines', () => originalLines(input, target).join('\n')],
   ];
+  // the cleaned text can be longer than the lines it came from (TABs expanded: Abseil's "\t@ 0x…" frames)
+  const limit = originalLines(input, target).join('\n').length;
   for (const [reduction, make] of candidates) {
     if (reduction !== 'lines' && !cleaned) continue;
     const text = make();
-    // Cleaning can lengthen a report (tabs expanded); a reduction must never grow the link.
-    if (text.length > input.length) continue;
+    if (reduction !== 'lines' && text.length > limit) continue;
     const at = findReport(text, want);
     if (at >= 0) return { text, report: at, reduction, excerpt };
   }

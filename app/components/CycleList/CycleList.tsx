@@ -1,6 +1,8 @@
 import type { LockGraph } from '../../../src/graph';
 import { cycleText } from '../../format/report-text';
+import { useAppStore } from '../../store';
 import { ClassButton, DependencyButton } from '../SelectButtons/SelectButtons';
+import { AllCycles } from './AllCycles';
 import './CycleList.css';
 
 /**
@@ -8,6 +10,12 @@ import './CycleList.css';
  * dependency on it (the canvas is not accessible).
  */
 export function CycleList({ graph }: { graph: LockGraph | null }) {
+  const merged = useAppStore((s) => s.merged);
+  if (merged) return <AllCycles />;
+  return <OneCycle graph={graph} />;
+}
+
+function OneCycle({ graph }: { graph: LockGraph | null }) {
   const cycle = graph?.cycle;
   if (!cycle || cycle.length === 0) {
     return (

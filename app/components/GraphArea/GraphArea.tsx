@@ -1,6 +1,7 @@
 import { lazy, Suspense, useId } from 'react';
 import { selectLockGraph, selectReports, useAppStore } from '../../store';
 import { CycleList } from '../CycleList/CycleList';
+import { ExportMenu } from '../ExportMenu/ExportMenu';
 import { GraphDetails } from '../GraphDetails/GraphDetails';
 import { Stepper } from '../Stepper/Stepper';
 import './GraphArea.css';
@@ -31,6 +32,7 @@ export function GraphArea() {
             all {reportCount} reports in one graph
           </label>
         ) : null}
+        <ExportMenu />
       </div>
       {drawable ? (
         <Suspense
@@ -49,7 +51,7 @@ export function GraphArea() {
       )}
       <Stepper />
       <GraphDetails />
-      <h4>The cycle</h4>
+      <h4>{merged ? 'Every cycle' : 'The cycle'}</h4>
       <CycleList graph={graph} />
     </section>
   );

@@ -8,7 +8,7 @@ export function Header() {
       <h1 className="header__name">lockscope</h1>
       <PageTabs />
       <p className="header__tagline">
-        Read lockdep and WITNESS deadlock reports: the locks, the cycle, the stacks.
+        Deadlock reports explained: the locks, the cycle, the stacks.
       </p>
       <p className="header__privacy" data-testid="app.privacy">
         Nothing you paste leaves your browser.

@@ -12,6 +12,7 @@ import { ExampleMenu } from '../ExampleMenu/ExampleMenu';
 import { OpenFileButton } from '../OpenFileButton/OpenFileButton';
 import { ParseStatus } from '../ParseStatus/ParseStatus';
 import { selectLinesIn } from './select-lines';
+import { NotationTip } from './NotationTip';
 import { TextHighlights } from './TextHighlights';
 import './InputPanel.css';
 
@@ -109,6 +110,7 @@ export function InputPanel() {
           onClick={(event) => pickLine(event.currentTarget)}
         />
       </div>
+      <NotationTip box={box} />
       {large ? (
         <p className="input-panel__large" data-testid="paste.large-note">
           This text is {formatSize(inputLength)} long. All of it was read, but the box shows only

@@ -50,7 +50,7 @@ export function GraphLegend({ merged, stepper }: { merged: boolean; stepper: boo
   return (
     <ul className="lock-graph__legend" aria-label="Legend">
       <li>
-        <span className="swatch swatch--cycle" /> the cycle{merged ? ' (first report’s)' : ''}
+        <span className="swatch swatch--cycle" /> {merged ? 'each report’s cycle' : 'the cycle'}
       </li>
       <li>
         <span className="swatch swatch--scc" /> other locks on a cycle

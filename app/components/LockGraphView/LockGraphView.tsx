@@ -3,6 +3,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Core } from 'cytoscape';
 import { setGraphProbe, type GraphGeometry } from '../../api/graph-probe';
+import { setGraphSnapshot } from '../ExportMenu/graph-snapshot';
+import { graphSnapshot } from './snapshot';
 import { useCytoscape } from '../../hooks/useCytoscape';
 import {
   selectGraphKey,
@@ -15,6 +17,7 @@ import {
 import { GraphControls, GraphLegend } from './GraphControls';
 import { graphStylesheet, readPalette } from './graph-style';
 import { stepperOverlay, type StepperOverlay } from './stepper-overlay';
+import { useConcealCycle } from './useConcealCycle';
 import { useGraphClasses } from './useGraphClasses';
 import { fitGraph, useGraphContent } from './useGraphContent';
 import { useStepperOverlay } from './useStepperOverlay';
@@ -42,6 +45,7 @@ export default function LockGraphView() {
   const { placed, error } = useGraphContent(cy, container, graph, key, reports, merged, markDrawn);
   useGraphClasses(cy, placed, highlight, selection);
   useStepperOverlay(cy, placed, overlay);
+  useConcealCycle(cy, placed);
 
   const overlayRef = useRef(overlay);
   useEffect(() => {
@@ -50,7 +54,11 @@ export default function LockGraphView() {
   useEffect(() => {
     if (!cy || !container) return;
     setGraphProbe(() => geometry(cy, container, overlayRef.current));
-    return () => setGraphProbe(null);
+    setGraphSnapshot(graphSnapshot(cy, container));
+    return () => {
+      setGraphProbe(null);
+      setGraphSnapshot(null);
+    };
   }, [cy, container]);
 
   const recentre = useCallback(() => {

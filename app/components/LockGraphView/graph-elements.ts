@@ -1,6 +1,6 @@
 // The lock graph as Cytoscape elements: data (label, size) and the classes the stylesheet reads.
 import type { ElementDefinition } from 'cytoscape';
-import type { LockGraph } from '../../../src/graph';
+import { cycleEdgeIds, type LockGraph } from '../../../src/graph';
 import type { Report } from '../../../src/model/types';
 import type { NodeLabel } from './label';
 
@@ -26,6 +26,15 @@ export function graphElements(
   merged: boolean,
 ): ElementDefinition[] {
   const inCycle = new Set(graph.cycle ?? []);
+  // Merged, every report's own cycle is drawn as the cycle (a log holds several deadlocks).
+  const cycleEdges = new Set<string>();
+  if (merged) {
+    for (const r of graph.shown ?? []) {
+      const cycle = reports[r]?.cycle ?? [];
+      for (const name of cycle) inCycle.add(name);
+      for (const id of cycleEdgeIds(cycle)) cycleEdges.add(id);
+    }
+  }
   const out: ElementDefinition[] = [];
   for (const n of graph.nodes) {
     const label = labels.get(n.id)!;
@@ -42,7 +51,11 @@ export function graphElements(
     });
   }
   for (const e of graph.edges) {
-    const classes = [e.inCycle ? 'in-cycle' : '', e.inScc ? 'in-scc' : '', e.isNew ? 'new' : ''];
+    const classes = [
+      e.inCycle || cycleEdges.has(e.id) ? 'in-cycle' : '',
+      e.inScc ? 'in-scc' : '',
+      e.isNew ? 'new' : '',
+    ];
     out.push({
       group: 'edges',
       data: {

@@ -207,6 +207,22 @@ export function graphStylesheet(p: GraphPalette): StylesheetJson {
         'control-point-weights': 0.5,
       },
     },
+    // a lesson's question hides the cycle until it is answered (useConcealCycle)
+    {
+      selector: 'node.concealed',
+      style: { 'background-color': p.nodeBg, 'border-color': p.nodeBorder, 'border-width': 1.5 },
+    },
+    {
+      selector: 'edge.concealed',
+      style: {
+        'line-color': p.edge,
+        'target-arrow-color': p.edge,
+        width: 1.5,
+        color: p.text,
+        'line-style': 'solid',
+        'font-weight': 'normal',
+      },
+    },
     { selector: '.faded', style: { opacity: 0.28 } },
     {
       selector: '.highlighted',

@@ -1,9 +1,10 @@
 // Turning the parse results of one or more files into what `lockscope parse` prints.
 import { SCHEMA, type Diagnostic, type ParseOutput, type Report } from '../../model/types';
 import { renderDot } from '../../render/dot';
+import { renderGraphSvg, renderMarkdownReports } from './parse-exports';
 import { formatDiagnostic, renderReportText } from '../../render/text';
 
-export type OutputMode = 'text' | 'json' | 'dot';
+export type OutputMode = 'text' | 'json' | 'dot' | 'markdown' | 'svg';
 
 export interface FileOutput {
   /** as given on the command line; "-" for stdin */
@@ -30,16 +31,31 @@ export function* renderParsed(files: readonly FileOutput[], mode: OutputMode): G
     case 'dot':
       yield renderDot(files.flatMap((f) => f.output.reports));
       return;
+    case 'markdown':
+      yield* renderMarkdownReports(files);
+      return;
+    case 'svg':
+      yield renderGraphSvg(files.flatMap((f) => f.output.reports));
+      return;
     case 'text':
       yield* textChunks(files);
   }
 }
 
-/** Exactly JSON.stringify(out, null, 2) + "\n", an array element at a time. */
-export function* jsonChunks(out: MultiFileOutput): Generator<string> {
+/**
+ * Exactly JSON.stringify(out, null, 2) + "\n", an array element at a time; `extra` arrays (an
+ * addition to the contract, such as --summary's "groups") follow the diagnostics.
+ */
+export function* jsonChunks(
+  out: MultiFileOutput,
+  extra: Readonly<Record<string, readonly object[]>> = {},
+): Generator<string> {
   yield `{\n  "schema": ${JSON.stringify(out.schema)},\n`;
   yield* jsonArray('reports', out.reports, ',');
-  yield* jsonArray('diagnostics', out.diagnostics, '');
+  const keys = Object.keys(extra);
+  yield* jsonArray('diagnostics', out.diagnostics, keys.length > 0 ? ',' : '');
+  for (const [i, key] of keys.entries())
+    yield* jsonArray(key, extra[key]!, i < keys.length - 1 ? ',' : '');
   yield '}\n';
 }
 

@@ -8,6 +8,7 @@ import type { CliIO } from '../io';
 import { safe } from '../../render/text';
 import { readInput, MAX_INPUT_BYTES, type Input } from '../read-input';
 import { renderParsed, type FileOutput, type OutputMode } from './parse-output';
+import { summaryParsed, SUMMARY_DETAILS } from './parse-summary';
 
 const DETAILS = `Reads each FILE (or stdin for '-' or no FILE; gzip files are unpacked) and finds the lock
 reports in it: Linux lockdep, FreeBSD/OpenBSD WITNESS, however they were mangled on the way
@@ -25,6 +26,11 @@ Output (the default is --text, also when piped; scripts ask for --json):
   --dot   a Graphviz digraph of all reports merged: one node per lock class, an edge per
           dependency prev -> next; the cycle in red, the new dependency dashed.
           e.g.  lockscope parse --dot kern.log | dot -Tsvg > locks.svg
+  --svg   the same graph drawn by lockscope itself (layered, lock order top to bottom, every
+          report's cycle coloured), a standalone SVG for a web page or a bug report.
+  --markdown  each report as Markdown for a bug report or commit message: title, kernel,
+          the cycle as a chain, the interleaving that deadlocks, where each dependency was taken.
+${SUMMARY_DETAILS}
 
 Exit status: 0 when at least one report was found; 1 when none was (stderr says why and
 points at the closest line); 2 for usage errors and inputs that cannot be read; 3 for a bug.
@@ -53,6 +59,9 @@ export const parseCommand: Command = {
     { name: 'text', help: 'a summary to read in a terminal (default)' },
     { name: 'json', help: 'the report model as JSON (schema lockscope.report/v1)' },
     { name: 'dot', help: 'the lock graph as Graphviz DOT' },
+    { name: 'svg', help: 'the lock graph as SVG' },
+    { name: 'markdown', help: 'each report as Markdown (bug reports, commit messages)' },
+    { name: 'summary', help: 'one line per group of duplicate reports (with --json: JSON)' },
     {
       name: 'format',
       value: 'FMT',
@@ -83,7 +92,8 @@ async function runParse(args: ParsedArgs, io: CliIO): Promise<number> {
   }));
   const found = files.reduce((n, f) => n + f.output.reports.length, 0);
 
-  for (const chunk of renderParsed(files, mode)) io.stdout.write(chunk);
+  const chunks = args.options.summary ? summaryParsed(files, mode) : renderParsed(files, mode);
+  for (const chunk of chunks) io.stdout.write(chunk);
   if (found === 0) {
     for (const f of files) io.stderr.write(diagnosticLines(f.name, f.output));
     return EXIT.none;
@@ -98,10 +108,15 @@ async function runParse(args: ParsedArgs, io: CliIO): Promise<number> {
 }
 
 function outputMode(args: ParsedArgs): OutputMode {
-  const asked = (['text', 'json', 'dot'] as const).filter((m) => args.options[m]);
+  const asked = (['text', 'json', 'dot', 'svg', 'markdown'] as const).filter(
+    (m) => args.options[m],
+  );
   if (asked.length > 1)
     throw new UsageError(`choose one output: ${asked.map((m) => `--${m}`).join(' or ')}`);
-  return asked[0] ?? 'text';
+  const mode = asked[0] ?? 'text';
+  if (args.options.summary && mode !== 'text' && mode !== 'json')
+    throw new UsageError(`--summary prints text or JSON, not --${mode}`);
+  return mode;
 }
 
 function formatHint(args: ParsedArgs): Format | undefined {

@@ -3,6 +3,7 @@
 // `file.go:12 pkg.func { src } <<<<<` and Abseil's `@ 0x7f… symbol`. Each reader returns null for
 // a line that is not its kind of frame. Linear: slices and anchored regexes without nesting.
 import type { Frame } from '../../model/types';
+import { withoutArguments } from '../../model/userspace-frame';
 
 function frame(p: Partial<Frame> & { function: string }): Frame {
   return {
@@ -71,7 +72,8 @@ export function parseSanitizerFrame(text: string): Frame | null {
     }
   }
   if (rest === '') return null;
-  return frame({ function: rest, module, offset, file, line, address });
+  // a demangled C++ name carries its argument list ("openttd_main(int, char**)"); views add "()"
+  return frame({ function: withoutArguments(rest), module, offset, file, line, address });
 }
 
 const VALGRIND = /^(?:at|by) (0x[0-9A-Fa-f.]{1,16}): (.+)$/;
@@ -103,7 +105,7 @@ export function parseValgrindFrame(text: string): Frame | null {
       fn = fn.slice(0, open);
     }
   }
-  return frame({ function: fn, address: m[1]!, file, line, module });
+  return frame({ function: withoutArguments(fn), address: m[1]!, file, line, module });
 }
 
 const JAVA = /^at ([^\s()]+)\(([^()]*)\)?$/;
@@ -179,5 +181,5 @@ const ABSEIL = /^@ +((?:0x)?[0-9A-Fa-f]{1,16})(?: +(.+))?$/;
 export function parseAbseilFrame(text: string): Frame | null {
   const m = ABSEIL.exec(text.trim());
   if (!m) return null;
-  return frame({ function: m[2] ?? '??', address: m[1]! });
+  return frame({ function: withoutArguments(m[2] ?? '??'), address: m[1]! });
 }

@@ -109,7 +109,7 @@ describe('/proc/lockdep (l_show)', () => {
     expect(r.usageEra).toBe('reclaim-fs');
   });
 
-  it('reads 2.6.18–2.6.21: no header, OPS always, classes only', () => {
+  it('reads 2.6.18–2.6.21 with CONFIG_DEBUG_LOCKDEP: no header, OPS counts, classes only', () => {
     const r = only(
       [
         'c0361cc4 OPS:     139 FD:    2 BD:    4 --..: &inode->i_mutex',

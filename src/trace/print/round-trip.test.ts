@@ -2,6 +2,7 @@
 // kind, cycle and classes.
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../parse';
+import { parseProgram, runProgram, SIM_EXAMPLES } from '../../sim';
 import { TRACE_EXAMPLES } from '../examples';
 import { validateTrace } from '../validate';
 
@@ -50,4 +51,22 @@ describe('lockdep text round trip', () => {
     const [text] = validateTrace(TRACE_EXAMPLES[1]!.events).texts;
     expect(text).toContain('Chain exists of:\n  A --> B --> C\n');
   });
+});
+
+describe('lockdep text round trip over the simulator examples', () => {
+  for (const ex of SIM_EXAMPLES) {
+    it(`${ex.id}: each finding on one run reads back as the same kind, cycle and classes`, () => {
+      const { program, errors } = parseProgram(ex.source);
+      expect(errors).toEqual([]);
+      const { reports, texts } = validateTrace(runProgram(program!));
+      reports.forEach((report, i) => {
+        const back = parseText(texts[i]!).reports;
+        expect(back).toHaveLength(1);
+        expect(back[0]!.kind).toBe(report.kind);
+        expect(back[0]!.cycle).toEqual(report.cycle);
+        expect(names(back[0]!.classes)).toEqual(names(report.classes));
+        expect(back[0]!.diagnostics ?? []).toEqual([]);
+      });
+    });
+  }
 });
