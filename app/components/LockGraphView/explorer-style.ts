@@ -2,12 +2,18 @@
 // path asked about, "N more" stubs, and — for the whole graph — cheap edges and labels that
 // appear only once zoomed in far enough to read them.
 import type { StylesheetJson } from 'cytoscape';
-import { graphStylesheet, LABEL_FONT_SIZE, type GraphPalette } from './graph-style';
+import {
+  graphStylesheet,
+  LABEL_FONT_FAMILY,
+  LABEL_FONT_SIZE,
+  LABEL_LINE_HEIGHT,
+  type GraphPalette,
+} from './graph-style';
 
 /** Labels drawn smaller than this (px on screen) are skipped: at the fitted zoom, all are. */
 export const MIN_ZOOMED_FONT_SIZE = 7;
 
-/** Whole-graph edges get arrowheads (and cost more) only from this zoom on. */
+/** Whole-graph edges get arrowheads only from this zoom on (whole-edges.ts). */
 export const ARROW_ZOOM = 0.45;
 
 export function labelsShownAt(zoom: number): boolean {
@@ -15,6 +21,7 @@ export function labelsShownAt(zoom: number): boolean {
 }
 
 export function explorerStylesheet(p: GraphPalette, whole: boolean): StylesheetJson {
+  if (whole) return wholeStylesheet(p);
   const base = graphStylesheet(p) as object[];
   const focus: object[] = [
     {
@@ -47,29 +54,39 @@ export function explorerStylesheet(p: GraphPalette, whole: boolean): StylesheetJ
     },
     { selector: 'node.reverse-path', style: { 'border-color': p.deadlock, 'border-width': 3 } },
   ];
-  if (!whole) return [...base, ...focus] as StylesheetJson;
-  const big: object[] = [
+  return [...base, ...focus] as StylesheetJson;
+}
+
+/**
+ * The whole graph (8,000 classes, 32,000 dependencies): a sheet of its own with a handful of
+ * selectors, since Cytoscape matches every selector against every element (the report graph's
+ * sheet has ~40). Rectangles, and class names drawn only once zoomed in far enough to read
+ * them; the dependencies are drawn by whole-edges.ts, not by Cytoscape.
+ */
+function wholeStylesheet(p: GraphPalette): StylesheetJson {
+  return [
     {
       selector: 'node',
-      style: { 'min-zoomed-font-size': MIN_ZOOMED_FONT_SIZE, 'border-width': 1 },
-    },
-    {
-      // haystack: straight, bundled, no arrowheads — the cheapest edge Cytoscape draws
-      selector: 'edge',
       style: {
-        'curve-style': 'haystack',
-        'haystack-radius': 0,
-        width: 1,
-        opacity: 0.45,
-        label: '',
-        'target-arrow-shape': 'none',
+        shape: 'rectangle',
+        width: 'data(w)',
+        height: 'data(h)',
+        label: 'data(label)',
+        'min-zoomed-font-size': MIN_ZOOMED_FONT_SIZE,
+        'font-family': LABEL_FONT_FAMILY,
+        'font-size': LABEL_FONT_SIZE,
+        'line-height': LABEL_LINE_HEIGHT,
+        color: p.text,
+        'text-wrap': 'wrap',
+        'text-max-width': '2000px',
+        'text-valign': 'center',
+        'text-halign': 'center',
+        'text-justification': 'left',
+        'background-color': p.nodeBg,
+        'border-width': 1,
+        'border-color': p.nodeBorder,
       },
     },
-    { selector: 'edge.in-scc', style: { opacity: 0.8, width: 1.5 } },
-    {
-      selector: 'edge.arrows',
-      style: { 'curve-style': 'straight', 'target-arrow-shape': 'triangle', opacity: 0.7 },
-    },
-  ];
-  return [...base, ...focus, ...big] as StylesheetJson;
+    { selector: 'node.in-scc', style: { 'background-color': p.sccBg } },
+  ] as StylesheetJson;
 }
