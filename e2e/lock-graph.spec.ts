@@ -16,7 +16,11 @@ function shortestPath(g: GeneratedGraph, a: string, b: string): string[] | null 
   while (queue.length) {
     const v = queue.shift()!;
     if (v === b) break;
-    for (const w of out.get(v) ?? []) if (!parent.has(w)) (parent.set(w, v), queue.push(w));
+    for (const w of out.get(v) ?? [])
+      if (!parent.has(w)) {
+        parent.set(w, v);
+        queue.push(w);
+      }
   }
   if (!parent.has(b)) return null;
   const path = [b];
