@@ -2,13 +2,7 @@
 // path asked about, "N more" stubs, and — for the whole graph — cheap edges and labels that
 // appear only once zoomed in far enough to read them.
 import type { StylesheetJson } from 'cytoscape';
-import {
-  graphStylesheet,
-  LABEL_FONT_FAMILY,
-  LABEL_FONT_SIZE,
-  LABEL_LINE_HEIGHT,
-  type GraphPalette,
-} from './graph-style';
+import { graphStylesheet, LABEL_FONT_SIZE, type GraphPalette } from './graph-style';
 
 /** Labels drawn smaller than this (px on screen) are skipped: at the fitted zoom, all are. */
 export const MIN_ZOOMED_FONT_SIZE = 7;
@@ -58,35 +52,23 @@ export function explorerStylesheet(p: GraphPalette, whole: boolean): StylesheetJ
 }
 
 /**
- * The whole graph (8,000 classes, 32,000 dependencies): a sheet of its own with a handful of
- * selectors, since Cytoscape matches every selector against every element (the report graph's
- * sheet has ~40). Rectangles, and class names drawn only once zoomed in far enough to read
- * them; the dependencies are drawn by whole-edges.ts, not by Cytoscape.
+ * The whole graph (8,000 classes): a sheet of its own with two selectors, since Cytoscape matches
+ * every selector against every element (the report graph's sheet has ~40). The report graph's
+ * node look, as rectangles, with class names drawn only once zoomed in far enough to read them;
+ * the dependencies are drawn by whole-edges.ts, not by Cytoscape.
  */
 function wholeStylesheet(p: GraphPalette): StylesheetJson {
+  const [node, scc] = graphStylesheet(p) as { selector: string; style: object }[];
   return [
     {
       selector: 'node',
       style: {
+        ...node!.style,
         shape: 'rectangle',
-        width: 'data(w)',
-        height: 'data(h)',
-        label: 'data(label)',
-        'min-zoomed-font-size': MIN_ZOOMED_FONT_SIZE,
-        'font-family': LABEL_FONT_FAMILY,
-        'font-size': LABEL_FONT_SIZE,
-        'line-height': LABEL_LINE_HEIGHT,
-        color: p.text,
-        'text-wrap': 'wrap',
-        'text-max-width': '2000px',
-        'text-valign': 'center',
-        'text-halign': 'center',
-        'text-justification': 'left',
-        'background-color': p.nodeBg,
         'border-width': 1,
-        'border-color': p.nodeBorder,
+        'min-zoomed-font-size': MIN_ZOOMED_FONT_SIZE,
       },
     },
-    { selector: 'node.in-scc', style: { 'background-color': p.sccBg } },
+    scc!,
   ] as StylesheetJson;
 }

@@ -117,7 +117,7 @@ export function createEdgeLayer(
   return {
     count: edges.length,
     destroy() {
-      cy.off('viewport resize', schedule);
+      if (!cy.destroyed()) cy.off('viewport resize', schedule);
       if (frame) cancelAnimationFrame(frame);
       canvas.remove();
     },
