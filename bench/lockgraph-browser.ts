@@ -4,8 +4,9 @@
 // drawn with canvas and with WebGL — time, longest task and JS heap (CDP). Prints the machine's
 // load too: the figures are wall-clock on 2 shared cores. Never fails on time.
 // Runs itself in a child process, as bench/browser.ts does, on its own port.
-// Last run (load average ~11 on 2 cores): paste-to-explorer 0.7-0.9 s, longest task ~0.2 s
-// (was 4.7 s / 3.6 s); whole graph on canvas ~3 s, ~50 MiB heap (was 34 s / 201 MiB).
+// Last runs (load average 11-15 on 2 cores): paste-to-explorer 0.7-1.4 s, longest task 0.2-0.45 s
+// (was 4.7 s / 3.6 s); neighbourhood median 168 ms (was 242); whole graph on canvas 2.6-6 s,
+// 11.5 s at the busiest, ~52 MiB heap (was 34 s / 201 MiB); WebGL (SwiftShader) 24 s (was 68 s).
 import { spawn, spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
