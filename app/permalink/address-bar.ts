@@ -11,6 +11,17 @@ import { historyKey, viewStateOf } from './view-state';
 /** Texts longer than this put the report-only link in the address bar, never megabytes. */
 export const ADDRESS_BAR_MAX_TEXT = 100_000;
 
+/** Characters in lines `start`..`end` (1-based, inclusive) of `text`, newlines included. */
+export function linesLength(text: string, start: number, end: number): number {
+  let from = 0;
+  let line = 1;
+  for (; line < start && from >= 0; line++) from = text.indexOf('\n', from) + 1 || -1;
+  if (from < 0) return 0;
+  let to = from;
+  for (; line <= end && to >= 0; line++) to = text.indexOf('\n', to) + 1 || -1;
+  return (to < 0 ? text.length : to) - from;
+}
+
 export interface AddressBarWindow {
   location: { href: string; hash: string };
   history: Pick<History, 'pushState' | 'replaceState'>;
@@ -80,6 +91,12 @@ export function startAddressBar(
       return { view: v.input.length <= ADDRESS_BAR_MAX_TEXT ? v : null, reduced: false };
     if (v.input.length <= ADDRESS_BAR_MAX_TEXT) return { view: v, reduced: false };
     if (!s.output) return { view: null, reduced: true };
+    // A report longer than the bar carries (a whole-kernel lock-graph dump is megabytes) gets no
+    // link there: cutting the text down would re-parse it on the main thread for nothing. The
+    // Share dialog offers a .lockscope file for it.
+    const shown = v.report === null ? undefined : s.output.reports[v.report];
+    if (shown && linesLength(v.input, shown.lines.start, shown.lines.end) > ADDRESS_BAR_MAX_TEXT)
+      return { view: null, reduced: true };
     let memo = reduced.get(s.output);
     if (!memo) reduced.set(s.output, (memo = new Map()));
     if (!memo.has(v.report)) {

@@ -18,10 +18,11 @@ export {
   type ExplorerRenderer,
 } from './lock-graph-slice';
 export {
+  degreeOf,
+  hasClass,
   neighbours,
   searchClasses,
   suggestedLockOrder,
-  type ClassIndex,
   type ClassMatch,
   type LockOrder,
 } from './lock-graph-queries';

@@ -13,6 +13,7 @@ export {
 export { isTakenBefore, suggestedLockOrder, type BackEdge, type LockOrder } from './lock-order';
 export {
   neighbourhood,
+  neighboursOf,
   reverseAdjacencyOf,
   type NeighbourNode,
   type Neighbourhood,
