@@ -14,7 +14,12 @@ import { createWorkerParser } from './worker/parse-client';
 import './styles/base.css';
 
 const storage = createLocalInputStorage();
-const store = createAppStore({ parse: createWorkerParser(), storage, fetchExample });
+const store = createAppStore({
+  parse: createWorkerParser(),
+  storage,
+  fetchExample,
+  defaultExample: DEFAULT_EXAMPLE_ID,
+});
 let markReady = () => {};
 const addressBar = startAddressBar(store, window, new Promise<void>((r) => (markReady = r)));
 const hash = window.location.hash;
