@@ -112,7 +112,7 @@ export function createReportSlice(deps: StoreDeps): StateCreator<AppState, [], [
 
     // What a lesson opened before anything else lends: the saved text, read as a reload would.
     const storedBox = (): UserBox | null => {
-      let text: string | null = null;
+      let text: string | null;
       try {
         text = deps.storage?.load() ?? null;
       } catch {
