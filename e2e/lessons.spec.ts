@@ -1,4 +1,4 @@
-import { LESSONS } from '../src/lessons';
+import { LESSONS, lessonProgram } from '../src/lessons';
 import { expect, test } from './fixtures';
 import { LessonsPage } from './pages/lessons';
 
@@ -17,6 +17,12 @@ for (const lesson of LESSONS) {
     const lessons = new LessonsPage(page);
     await lessons.goto(`/?lesson=${lesson.id}`);
     await expect(lessons.title).toHaveText(lesson.title);
+    // the same design as a lock program (src/sim's example), shown read-only
+    const program = lessonProgram(lesson)!;
+    await expect(page.getByTestId('lesson.program')).toHaveAttribute('data-program', program.id);
+    expect(await page.getByTestId('lesson.program').locator('code').textContent()).toBe(
+      program.source,
+    );
     let s = await app.state();
     expect(s.page).toBe('lessons');
     expect(s.reports).toHaveLength(1);
@@ -130,6 +136,8 @@ test("the lesson's report text explains its notation under the pointer and at th
   await expect(tip).toContainText('Inconsistent usage');
   await expect(tip).toContainText('inside hardirq context');
   await page.screenshot({ path: 'screenshots/lesson-notation.png' });
+  await page.getByTestId('lesson.program').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'screenshots/lesson-program.png' });
 
   // The keyboard: Tab from the Reveal button reaches the text; the caret explains what it is on.
   await page.mouse.move(0, 0);

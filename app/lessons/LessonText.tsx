@@ -1,8 +1,9 @@
-// A lesson's words: title, explanation, the question, (after the reveal) the fix, the report, sources.
+// A lesson's words: title, explanation, question, (after the reveal) fix, report, program, sources.
 import type { Lesson } from '../../src/lessons';
 import { selectLessonIndex, useAppStore } from '../store';
 import { LESSONS } from '../../src/lessons';
 import { LessonQuestion } from './LessonQuestion';
+import { LessonProgram } from './LessonProgram';
 import { LessonReport } from './LessonReport';
 import { PresentButton } from './PresentButton';
 import { Prose } from './Prose';
@@ -41,6 +42,7 @@ export function LessonText({ lesson }: { lesson: Lesson }) {
           </section>
         ) : null}
         <LessonReport lesson={lesson} />
+        <LessonProgram lesson={lesson} />
         <section className="lessons__sources">
           <h3>Sources</h3>
           <ul>
