@@ -21,6 +21,7 @@ const store = createAppStore({
   fetchExample,
   simulate: createSimClient(),
   programStorage: createLocalProgramStorage(),
+  defaultExample: DEFAULT_EXAMPLE_ID,
 });
 let markReady = () => {};
 const addressBar = startAddressBar(store, window, new Promise<void>((r) => (markReady = r)));

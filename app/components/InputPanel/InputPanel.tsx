@@ -13,6 +13,7 @@ import { OpenFileButton } from '../OpenFileButton/OpenFileButton';
 import { ParseStatus } from '../ParseStatus/ParseStatus';
 import { selectLinesIn } from './select-lines';
 import { NotationTip } from './NotationTip';
+import { ReplacedNote } from './ReplacedNote';
 import { TextHighlights } from './TextHighlights';
 import './InputPanel.css';
 
@@ -48,6 +49,7 @@ export function InputPanel() {
   const inputSource = useAppStore((s) => s.inputSource);
   const inputName = useAppStore((s) => s.inputName);
   const editInput = useAppStore((s) => s.editInput);
+  const clearInput = useAppStore((s) => s.clearInput);
   const lineSelection = useAppStore((s) => s.lineSelection);
   const report = useAppStore(selectSelectedReport);
   const graph = useAppStore(selectLockGraph);
@@ -98,12 +100,13 @@ export function InputPanel() {
             className="button"
             data-testid="paste.clear"
             disabled={inputLength === 0}
-            onClick={() => editInput('')}
+            onClick={() => void clearInput()}
           >
             Clear
           </button>
         </div>
       </div>
+      <ReplacedNote />
       <label htmlFor={boxId} className="visually-hidden">
         Report text
       </label>
