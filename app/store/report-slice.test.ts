@@ -222,6 +222,15 @@ describe("the user's own text is never lost", () => {
     expect(storage.value).toBe('my notes');
   });
 
+  it("opening one Simulator deadlock after another keeps the user's typed text", async () => {
+    const store = createAppStore({ parse, storage: memoryStorage() });
+    store.getState().editInput('my report');
+    await store.getState().loadInput('deadlock 1', 'simulator', 'ABBA');
+    await store.getState().loadInput('deadlock 2', 'simulator', 'AA');
+    expect(store.getState()).toMatchObject({ input: 'deadlock 2', inputOwn: false });
+    expect(store.getState().replacedInput?.text).toBe('my report');
+  });
+
   it("swaps on Undo when the box holds the user's text too, and Clear can be undone", async () => {
     const store = createAppStore({ parse, storage: memoryStorage() });
     await store.getState().loadInput('first', 'file', 'a.txt');

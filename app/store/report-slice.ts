@@ -222,7 +222,8 @@ export function createReportSlice(deps: StoreDeps): StateCreator<AppState, [], [
           input: text,
           inputSource: source,
           inputName: name,
-          inputOwn: source !== 'example',
+          // generated text (an example, a Simulator deadlock) never pushes the user's own text out
+          inputOwn: source !== 'example' && source !== 'simulator',
           replacedInput: replaced,
           lentBox: null,
         });
