@@ -155,3 +155,23 @@ test("the lesson's report text explains its notation under the pointer and at th
   await expect(box).toHaveValue(text);
   expect((await app.state()).page).toBe('lessons');
 });
+
+test("a lesson's program runs in the Simulator, and the lesson is still there to go back to", async ({
+  app,
+  page,
+}) => {
+  const lessons = new LessonsPage(page);
+  await lessons.goto('/?lesson=abba');
+  const program = lessonProgram(LESSONS.find((l) => l.id === 'abba')!)!;
+  await page.getByTestId('lesson.open-simulator').click();
+  await expect.poll(async () => (await app.state()).page).toBe('simulator');
+  await expect
+    .poll(async () => (await app.state()).simulator.status, { timeout: 20_000 })
+    .toBe('done');
+  const sim = (await app.state()).simulator;
+  expect(sim.example).toBe(program.id);
+  expect(sim.programLength).toBe(program.source.length);
+  expect(sim.deadlocks.length).toBeGreaterThan(0);
+  await page.getByTestId('app.page.lessons').click();
+  await expect(lessons.title).toHaveText(LESSONS.find((l) => l.id === 'abba')!.title);
+});
