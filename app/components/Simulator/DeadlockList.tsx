@@ -2,7 +2,6 @@
 // schedule (each step a button that marks its line in the editor) and opens in the stepper.
 import type { Deadlock } from '../../../src/sim';
 import { useAppStore } from '../../store';
-import { canOpenAsLockdepText } from '../../store/simulator-deadlock-text';
 
 export function DeadlockList() {
   const x = useAppStore((s) => s.simRun?.answer?.exploration ?? null);
@@ -74,7 +73,7 @@ function DeadlockDetail({ deadlock: d }: { deadlock: Deadlock }) {
           Cycle: <code>{[...d.cycle, d.cycle[0]].join(' → ')}</code>
         </p>
       ) : null}
-      {canOpenAsLockdepText(d) ? (
+      {d.kind !== 'never-signalled' ? (
         <button
           type="button"
           className="button"
