@@ -200,7 +200,8 @@ export function createSimulatorSlice(
 
       async openDeadlock(id) {
         const d = get().simRun?.answer?.exploration?.deadlocks.find((x) => x.id === id);
-        if (!d || d.kind === 'never-signalled') return false;
+        if (!d) return false;
+        // lockdep's words for it (a wait that never ends: the hung-task detector's)
         const text = printLockdepReport(d.report);
         set({ simSelected: id });
         get().setPage('report');

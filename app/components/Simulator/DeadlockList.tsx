@@ -73,18 +73,14 @@ function DeadlockDetail({ deadlock: d }: { deadlock: Deadlock }) {
           Cycle: <code>{[...d.cycle, d.cycle[0]].join(' → ')}</code>
         </p>
       ) : null}
-      {d.kind !== 'never-signalled' ? (
-        <button
-          type="button"
-          className="button"
-          data-testid="sim.open-stepper"
-          onClick={() => void openDeadlock(d.id)}
-        >
-          Open in stepper
-        </button>
-      ) : (
-        <p className="muted">Lockdep prints no report for a wait that never ends.</p>
-      )}
+      <button
+        type="button"
+        className="button"
+        data-testid="sim.open-stepper"
+        onClick={() => void openDeadlock(d.id)}
+      >
+        {d.kind === 'never-signalled' ? 'Open the hung-task report' : 'Open in stepper'}
+      </button>
     </div>
   );
 }

@@ -174,12 +174,13 @@ export function buildDeadlock(program: Program, found: FoundDeadlock, index: num
   const innermost = trace[1]?.function ?? trace[0]?.function ?? 'the program';
 
   let kind: DeadlockKind = 'never-signalled';
-  let reportKind: Report['kind'] = 'locking-bug';
+  // no lockdep report: the hung-task detector and its debug_show_all_locks() tell it
+  let reportKind: Report['kind'] = 'show-all-locks';
   let cycle: string[] | null = null;
   let scenario: Scenario | null = null;
   const details: Record<string, string> = {};
   const dependencies: Dependency[] = [];
-  let headline = 'INFO: task blocked for ever';
+  let headline = '';
   let summary: string;
   const partName = (c: number) => {
     const ctx = m.contexts[c]!;
@@ -296,16 +297,21 @@ export function buildDeadlock(program: Program, found: FoundDeadlock, index: num
       ? `${name(w.ctx)} waits for ${w.resource || 'a handler to return'}, and nothing left to run can ever give it: it waits for ever.`
       : 'Nothing can move.';
   }
+  // the classes the report's lockdep text names (a hung-task dump names only held locks)
   const classNames = [
     ...new Set([
       ...(cycle ?? []),
-      ...stuck.map((x) => x.waitsFor).filter((x) => program.locks.some((l) => l.class === x)),
+      ...(reportKind === 'show-all-locks'
+        ? []
+        : stuck.map((x) => x.waitsFor).filter((x) => program.locks.some((l) => l.class === x))),
       ...heldLocks(m, s, found.stuck).map((h) => h.class),
     ]),
   ];
   const classes: LockClass[] = classNames.map((c) => ({ name: c, usage: null, waitType: null }));
   const held = heldLocks(m, s, found.stuck);
   const task = taskOf(m, rep);
+  if (reportKind === 'show-all-locks')
+    headline = `INFO: task ${task.comm}:${task.pid} blocked for more than 120 seconds.`;
   // what print_circular_bug_header(), print_deadlock_bug() and print_usage_bug() print first
   if (cycle && reportKind !== 'inconsistent-lock-state') {
     details.acquireLock = cycle[0]!;

@@ -71,3 +71,34 @@ describe('the explorer’s deadlocks as lockdep text', () => {
     expect(text).toMatch(/\{HARDIRQ-ON-W\} state was registered at:\n {2}spin_lock\+0x0\/0x0\n/);
   });
 });
+
+describe('a wait that never ends as the hung-task report', () => {
+  const src = `DEFINE_MUTEX(m);
+DEFINE_MUTEX(n);
+DECLARE_COMPLETION(done);
+thread T1 { mutex_lock(&m); wait_for_completion(&done); mutex_unlock(&m); }
+thread T2 { mutex_lock(&n); mutex_lock(&m); mutex_unlock(&m); mutex_unlock(&n); }`;
+  const deadlocks = explore(parseProgram(src).program!).deadlocks;
+
+  it('prints check_hung_task() and debug_show_all_locks() and reads back as the lock dump', () => {
+    expect(deadlocks.length).toBeGreaterThan(0);
+    for (const d of deadlocks) {
+      expect(d.kind).toBe('never-signalled');
+      expect(d.report.kind).toBe('show-all-locks');
+      const text = printLockdepReport(d.report);
+      expect(text).toMatch(/^INFO: task T1:1 blocked for more than 120 seconds\.\n/);
+      expect(text).toContain('\nCall Trace:\n <TASK>\n wait_for_completion+0x0/0x0\n T1+0x0/0x0\n');
+      expect(text).toContain('\nShowing all locks held in the system:\n1 lock held by T1/1:\n');
+      const out = parseText(text);
+      expect(out.reports).toHaveLength(1);
+      const back = out.reports[0]!;
+      expect(back.kind).toBe('show-all-locks');
+      expect(sorted(back.classes)).toEqual(sorted(d.report.classes));
+      const held = (hs: typeof back.heldLocks) =>
+        (hs ?? []).map((h) => `${h.task?.comm}/${h.task?.pid} #${h.index} ${h.class}`);
+      expect(held(back.heldLocks)).toEqual(held(d.report.heldLocks));
+    }
+    // the run where T2 took n first: both tasks' locks are listed
+    expect(deadlocks.some((d) => d.report.heldLocks?.some((h) => h.class === 'n'))).toBe(true);
+  });
+});

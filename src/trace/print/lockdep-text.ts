@@ -11,9 +11,11 @@ import { firstInterestingFrame } from '../../model/frame';
 import type { Frame, HeldLock, Report, Scenario, ScenarioStep } from '../../model/types';
 import { frameText, stackFrame, stackFrames } from '../validate/frames';
 import { printDependencyPath } from './dependency-path';
+import { printShowAllLocks } from './show-all-locks';
 import { circularTable, recursiveTable, usageBugTable } from './scenario-table';
 
 export function printLockdepReport(report: Report): string {
+  if (report.kind === 'show-all-locks') return printShowAllLocks(report);
   const out: string[] = [];
   const d = withLockDetails(report);
   const usage = new Map(report.classes.map((c) => [c.name, c.usage ?? '....']));
