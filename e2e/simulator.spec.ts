@@ -137,6 +137,27 @@ test('a deadlock opens in the stepper, plays to the deadlock, and the program is
   );
 });
 
+test('a wait that never ends opens as the hung-task report the kernel prints', async ({ page }) => {
+  const app = new AppPage(page);
+  const sim = await openSimulator(app);
+  await sim.editor.fill(
+    'DEFINE_MUTEX(m);\nDECLARE_COMPLETION(done);\n\nthread T1 {\n  mutex_lock(&m);\n  wait_for_completion(&done);\n  mutex_unlock(&m);\n}\n',
+  );
+  await expect(sim.ok).toBeVisible();
+  await sim.run.click();
+  const s = await sim.finished();
+  expect(s.deadlocks.map((d) => d.kind)).toEqual(['never-signalled']);
+  await expect(sim.openStepper).toHaveText('Open the hung-task report');
+  await sim.openStepper.click();
+  await expect.poll(() => app.state().then((x) => x.page)).toBe('report');
+  const text = await app.input.box.inputValue();
+  expect(text).toContain('INFO: task T1:1 blocked for more than 120 seconds.');
+  const shown = await app.waitForParseOf(text);
+  expect(shown.reports.map((r) => r.kind)).toEqual(['show-all-locks']);
+  expect(shown.graph.nodes).toEqual(['m']);
+  await page.screenshot({ path: `${DIR}/simulator-hung-task.png` });
+});
+
 async function freshApp(browser: Browser, url: string) {
   const context = await browser.newContext();
   const guard = await guardContext(context);

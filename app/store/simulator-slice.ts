@@ -4,9 +4,9 @@
 import type { StateCreator } from 'zustand';
 import { parseProgram, SIM_EXAMPLES, type ProgramError } from '../../src/sim';
 import type { ViewState } from '../../src/permalink/state';
+import { printLockdepReport } from '../../src/trace';
 import type { SimAnswer } from '../worker/sim-messages';
 import type { AppState } from './create-app-store';
-import { deadlockLockdepText } from './simulator-deadlock-text';
 import type { StoreDeps } from './types';
 
 export type ProgramSource = 'typed' | 'example' | 'link' | 'restored' | 'api';
@@ -200,8 +200,9 @@ export function createSimulatorSlice(
 
       async openDeadlock(id) {
         const d = get().simRun?.answer?.exploration?.deadlocks.find((x) => x.id === id);
-        const text = d ? deadlockLockdepText(d) : null;
-        if (!d || text === null) return false;
+        if (!d) return false;
+        // lockdep's words for it (a wait that never ends: the hung-task detector's)
+        const text = printLockdepReport(d.report);
         set({ simSelected: id });
         get().setPage('report');
         await get().loadInput(text, 'simulator', d.title);

@@ -2,7 +2,6 @@
 // schedule (each step a button that marks its line in the editor) and opens in the stepper.
 import type { Deadlock } from '../../../src/sim';
 import { useAppStore } from '../../store';
-import { canOpenAsLockdepText } from '../../store/simulator-deadlock-text';
 
 export function DeadlockList() {
   const x = useAppStore((s) => s.simRun?.answer?.exploration ?? null);
@@ -74,18 +73,14 @@ function DeadlockDetail({ deadlock: d }: { deadlock: Deadlock }) {
           Cycle: <code>{[...d.cycle, d.cycle[0]].join(' → ')}</code>
         </p>
       ) : null}
-      {canOpenAsLockdepText(d) ? (
-        <button
-          type="button"
-          className="button"
-          data-testid="sim.open-stepper"
-          onClick={() => void openDeadlock(d.id)}
-        >
-          Open in stepper
-        </button>
-      ) : (
-        <p className="muted">Lockdep prints no report for a wait that never ends.</p>
-      )}
+      <button
+        type="button"
+        className="button"
+        data-testid="sim.open-stepper"
+        onClick={() => void openDeadlock(d.id)}
+      >
+        {d.kind === 'never-signalled' ? 'Open the hung-task report' : 'Open in stepper'}
+      </button>
     </div>
   );
 }
