@@ -6,9 +6,11 @@ export async function loadFirstInput(
   store: AppStore,
   storage: InputStorage,
   defaultExample: string,
-  openLink?: () => Promise<{ opened: boolean }>,
+  openLink?: () => Promise<{ opened: boolean; program?: boolean }>,
 ): Promise<void> {
-  if (openLink && (await openLink()).opened) return;
+  const link = openLink ? await openLink() : null;
+  // A program link opens the Simulator: the report box still gets its own text.
+  if (link?.opened && !link.program) return;
   let saved: string | null = null;
   try {
     saved = storage.load();

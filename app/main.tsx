@@ -8,13 +8,21 @@ import { PresentationBar } from './lessons/PresentationBar';
 import { readLessonParams, startPresentation } from './lessons/presentation';
 import { startAddressBar } from './permalink/address-bar';
 import { DEFAULT_EXAMPLE_ID, fetchExample } from './platform/examples';
-import { createLocalInputStorage } from './platform/local-input-storage';
+import { createLocalInputStorage, createLocalProgramStorage } from './platform/local-input-storage';
 import { AppStoreProvider, createAppStore } from './store';
 import { createWorkerParser } from './worker/parse-client';
+import { createSimClient } from './worker/sim-client';
 import './styles/base.css';
 
 const storage = createLocalInputStorage();
-const store = createAppStore({ parse: createWorkerParser(), storage, fetchExample });
+const store = createAppStore({
+  parse: createWorkerParser(),
+  storage,
+  fetchExample,
+  simulate: createSimClient(),
+  programStorage: createLocalProgramStorage(),
+  defaultExample: DEFAULT_EXAMPLE_ID,
+});
 let markReady = () => {};
 const addressBar = startAddressBar(store, window, new Promise<void>((r) => (markReady = r)));
 const hash = window.location.hash;
@@ -38,7 +46,10 @@ const ready = loadFirstInput(store, storage, DEFAULT_EXAMPLE_ID, openFirstLink)
 window.lockscope = createLockscopeApi(store, ready, addressBar);
 startPresentation(store, window);
 // Typing is saved when it pauses; a reload right after a keystroke must not lose it.
-window.addEventListener('pagehide', () => store.getState().saveInput());
+window.addEventListener('pagehide', () => {
+  store.getState().saveInput();
+  store.getState().saveProgram();
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,8 +1,13 @@
 // The lock-graph explorer in headless Chromium on a generated 8,000-class / 32,000-dependency
 // /proc/lockdep dump: paste-to-parsed (and the longest main-thread task meanwhile: the parse
 // runs in the worker), time to a drawn neighbourhood (target under 300 ms), and the whole graph
-// drawn with canvas and with WebGL — time and JS heap (CDP). Prints; never fails on time.
+// drawn with canvas and with WebGL — time, longest task and JS heap (CDP). Prints the machine's
+// load too: the figures are wall-clock on 2 shared cores. Never fails on time.
 // Runs itself in a child process, as bench/browser.ts does, on its own port.
+// Last runs (load average 11-15 on 2 cores): paste-to-explorer 0.7-1.4 s, longest task 0.2-0.45 s
+// (was 4.7 s / 3.6 s); neighbourhood median 168 ms (was 242); whole graph on canvas 2.6-6 s,
+// 11.5 s at the busiest, ~52 MiB heap (was 34 s / 201 MiB); WebGL (SwiftShader) 24 s (was 68 s).
+import { loadavg } from 'node:os';
 import { asBenchChild, median, runBenchChild, withAppPage } from './browser-harness';
 import { generateLockdepDump } from './lockgraph-dump';
 
@@ -92,20 +97,28 @@ async function child(): Promise<void> {
       const whole = await page.evaluate(async (r) => {
         const api = window.lockscope!;
         api.setRenderer(r);
+        let longest = 0;
+        const observer = new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
+        });
+        observer.observe({ type: 'longtask', buffered: false });
         const t0 = performance.now();
         api.graphQuery({ whole: true });
         await api.whenDrawn();
+        const ms = performance.now() - t0;
+        await new Promise((done) => setTimeout(done, 50));
+        observer.disconnect();
         const d = api.state().lockGraph?.drawing;
-        return { ms: performance.now() - t0, nodes: d?.nodes, edges: d?.edges, used: d?.renderer };
+        return { ms, longest, nodes: d?.nodes, edges: d?.edges, used: d?.renderer };
       }, renderer);
       const after = await heap();
       out.push(
-        `whole graph, ${renderer} (drew with ${whole.used}): ${whole.nodes} nodes, ${whole.edges} edges drawn in ${(whole.ms / 1000).toFixed(1)} s; JS heap ${mib(after)} (${mib(before)} before)`,
+        `whole graph, ${renderer} (drew with ${whole.used}): ${whole.nodes} nodes, ${whole.edges} edges drawn in ${(whole.ms / 1000).toFixed(1)} s (longest task ${(whole.longest / 1000).toFixed(1)} s); JS heap ${mib(after)} (${mib(before)} before)`,
       );
     }
   });
   process.stdout.write(
-    `lockgraph browser (headless Chromium, no GPU: WebGL is SwiftShader software):\n${out.join('\n')}\n`,
+    `lockgraph browser (headless Chromium, no GPU: WebGL is SwiftShader software; load average ${loadavg()[0]!.toFixed(1)} on 2 cores):\n${out.join('\n')}\n`,
   );
 }
 

@@ -24,12 +24,13 @@ test('the keyboard reaches the page tabs, Share, the file button, the example me
   const focused = () =>
     page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
   const order: (string | null)[] = [];
-  for (let i = 0; i < 7; i++) {
+  for (let i = 0; i < 8; i++) {
     await page.keyboard.press('Tab');
     order.push(await focused());
   }
   expect(order).toEqual([
     'app.page.report',
+    'app.page.simulator',
     'app.page.lessons',
     'share.open',
     'paste.open-file',

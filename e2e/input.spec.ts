@@ -121,3 +121,95 @@ test('LOCKDEP_CYCLE names the example classes (guards the fixtures themselves)',
   for (const name of LOCKDEP_CYCLE) expect(LOCKDEP_EXAMPLE).toContain(`(${name})`);
   for (const name of WITNESS_CYCLE) expect(WITNESS_EXAMPLE).toContain(` ${name} (${name}, `);
 });
+
+// House rule: nothing the user typed or pasted is ever lost, whatever they click next.
+const TYPED = `my own notes\n${NOT_A_REPORT}\ntyped by hand, not saved anywhere else`;
+
+test('opening a lesson never replaces typed text: back on Report, and after a reload, it is there', async ({
+  app,
+  page,
+}) => {
+  await app.open();
+  await app.input.paste(TYPED);
+  await app.waitForParseOf(TYPED);
+  await page.getByTestId('app.page.lessons').click();
+  await page.getByTestId('lessons.open.abba').click();
+  await expect(page.getByTestId('lesson.title')).toBeVisible();
+  await expect.poll(() => app.state().then((s) => s.reports[0]?.kind)).toBe('circular-dependency');
+
+  // A reload on the lesson (its link is in the address bar) keeps the lesson, and the text.
+  await page.reload();
+  await expect(page.getByTestId('lesson.title')).toBeVisible();
+  await page.getByTestId('app.page.report').click();
+  await expect(app.input.box).toHaveValue(TYPED);
+  await expect(app.input.source).toHaveText('Restored from your last visit');
+  await expect(page.getByTestId('paste.replaced')).toHaveCount(0);
+
+  // Back and forth between the tabs: the lesson's report comes back, and so does the text.
+  await page.getByTestId('app.page.lessons').click();
+  await expect.poll(() => app.state().then((s) => s.reports.length)).toBe(1);
+  await page.getByTestId('app.page.report').click();
+  await expect(app.input.box).toHaveValue(TYPED);
+  await page.goto('/');
+  await app.open();
+  await expect(app.input.box).toHaveValue(TYPED);
+});
+
+test('typing then opening a lesson at once (before the text is saved) keeps the typing', async ({
+  app,
+  page,
+}) => {
+  await app.open();
+  await app.input.paste(TYPED);
+  await page.evaluate(() => window.lockscope!.state()); // no wait for the parse or the save
+  await page.getByTestId('app.page.lessons').click();
+  await page.getByTestId('lessons.open.three').click();
+  await expect(page.getByTestId('lesson.title')).toBeVisible();
+  await page.goto('/');
+  await app.open();
+  await expect(app.input.box).toHaveValue(TYPED);
+});
+
+test('choosing an example keeps typed text restorable, across a reload', async ({ app, page }) => {
+  await app.open();
+  await app.input.paste(TYPED);
+  await app.waitForParseOf(TYPED);
+  await app.input.chooseExample('witness-lor');
+  await expect(app.input.box).toHaveValue(WITNESS_EXAMPLE);
+  const note = page.getByTestId('paste.replaced');
+  const lines = TYPED.split('\n').length;
+  await expect(note).toContainText(`Your text (${lines} lines) was replaced.`);
+  // Another example does not push the typed text out.
+  await app.input.chooseExample('lockdep-circular');
+  await expect(app.input.box).toHaveValue(LOCKDEP_EXAMPLE);
+
+  await page.reload();
+  await app.open();
+  await expect(app.input.box).toHaveValue(LOCKDEP_EXAMPLE);
+  await page.getByTestId('paste.restore').click();
+  await expect(app.input.box).toHaveValue(TYPED);
+  await expect(note).toHaveCount(0);
+  await page.reload();
+  await app.open();
+  await expect(app.input.box).toHaveValue(TYPED);
+});
+
+test('Clear can be undone, and a file opened over typed text too', async ({ app, page }) => {
+  await app.open();
+  await app.input.paste(TYPED);
+  await app.waitForParseOf(TYPED);
+  await page.getByTestId('paste.clear').click();
+  await expect(app.input.box).toHaveValue('');
+  await page.getByTestId('paste.restore').click();
+  await expect(app.input.box).toHaveValue(TYPED);
+
+  await app.input.openFileNamed('console.txt', WITNESS_EXAMPLE);
+  await expect(app.input.box).toHaveValue(WITNESS_EXAMPLE);
+  await page.getByTestId('paste.restore').click();
+  await expect(app.input.box).toHaveValue(TYPED);
+  // Undo swapped: the file's text is the one kept aside now, and can come back in turn.
+  await expect(page.getByTestId('paste.replaced')).toContainText('Your text from console.txt');
+  await page.getByTestId('paste.discard').click();
+  await expect(page.getByTestId('paste.replaced')).toHaveCount(0);
+  await expect(app.input.box).toHaveValue(TYPED);
+});

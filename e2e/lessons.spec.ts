@@ -1,4 +1,4 @@
-import { LESSONS } from '../src/lessons';
+import { LESSONS, lessonProgram } from '../src/lessons';
 import { expect, test } from './fixtures';
 import { LessonsPage } from './pages/lessons';
 
@@ -17,6 +17,12 @@ for (const lesson of LESSONS) {
     const lessons = new LessonsPage(page);
     await lessons.goto(`/?lesson=${lesson.id}`);
     await expect(lessons.title).toHaveText(lesson.title);
+    // the same design as a lock program (src/sim's example), shown read-only
+    const program = lessonProgram(lesson)!;
+    await expect(page.getByTestId('lesson.program')).toHaveAttribute('data-program', program.id);
+    expect(await page.getByTestId('lesson.program').locator('code').textContent()).toBe(
+      program.source,
+    );
     let s = await app.state();
     expect(s.page).toBe('lessons');
     expect(s.reports).toHaveLength(1);
@@ -96,15 +102,20 @@ test('the lesson param keeps a #v1. link working: the link restores its step on 
   expect((await app.state()).page).toBe('report');
 });
 
-test('notation under the pointer in the report text is explained', async ({ app, page }) => {
+test("the lesson's report text explains its notation under the pointer and at the caret", async ({
+  app,
+  page,
+}) => {
   const lessons = new LessonsPage(page);
   await lessons.goto('/?lesson=spin-irq');
-  await page.getByTestId('app.page.report').click();
-  const box = app.input.box;
+  const box = page.getByTestId('lesson.report');
+  const tip = page.getByTestId('lesson.notation');
   const text = await box.inputValue();
+  expect(text).toBe(LESSONS.find((l) => l.id === 'spin-irq')!.report);
   const lines = text.split('\n');
   const row = lines.findIndex((l) => l.includes('{IN-HARDIRQ-W} -> {HARDIRQ-ON-W}'));
   const col = lines[row]!.indexOf('{IN-HARDIRQ-W}') + 3;
+  await box.scrollIntoViewIfNeeded();
   const metrics = await box.evaluate(
     (el, [r, c]) => {
       const cs = getComputedStyle(el);
@@ -113,6 +124,7 @@ test('notation under the pointer in the report text is explained', async ({ app,
       const w = ctx.measureText('0000000000').width / 10;
       const rect = el.getBoundingClientRect();
       const lh = parseFloat(cs.lineHeight);
+      el.scrollTop = Math.max(0, (r - 2) * lh);
       return {
         x: rect.left + parseFloat(cs.paddingLeft) + (c + 0.5) * w - el.scrollLeft,
         y: rect.top + parseFloat(cs.paddingTop) + (r + 0.5) * lh - el.scrollTop,
@@ -121,8 +133,45 @@ test('notation under the pointer in the report text is explained', async ({ app,
     [row, col] as const,
   );
   await page.mouse.move(metrics.x, metrics.y);
-  const tip = page.getByTestId('paste.notation');
   await expect(tip).toContainText('Inconsistent usage');
   await expect(tip).toContainText('inside hardirq context');
   await page.screenshot({ path: 'screenshots/lesson-notation.png' });
+  await page.getByTestId('lesson.program').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'screenshots/lesson-program.png' });
+
+  // The keyboard: Tab from the Reveal button reaches the text; the caret explains what it is on.
+  await page.mouse.move(0, 0);
+  await lessons.reveal.focus();
+  await page.keyboard.press('Tab');
+  await expect(box).toBeFocused();
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < row; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Home');
+  for (let i = 0; i < col; i++) await page.keyboard.press('ArrowRight');
+  await expect(tip).toContainText('Inconsistent usage');
+  // the lesson's text cannot be edited (typing is refused), and the user's own box is not it
+  await page.keyboard.type('xy');
+  await page.keyboard.press('Backspace');
+  await expect(box).toHaveValue(text);
+  expect((await app.state()).page).toBe('lessons');
+});
+
+test("a lesson's program runs in the Simulator, and the lesson is still there to go back to", async ({
+  app,
+  page,
+}) => {
+  const lessons = new LessonsPage(page);
+  await lessons.goto('/?lesson=abba');
+  const program = lessonProgram(LESSONS.find((l) => l.id === 'abba')!)!;
+  await page.getByTestId('lesson.open-simulator').click();
+  await expect.poll(async () => (await app.state()).page).toBe('simulator');
+  await expect
+    .poll(async () => (await app.state()).simulator.status, { timeout: 20_000 })
+    .toBe('done');
+  const sim = (await app.state()).simulator;
+  expect(sim.example).toBe(program.id);
+  expect(sim.programLength).toBe(program.source.length);
+  expect(sim.deadlocks.length).toBeGreaterThan(0);
+  await page.getByTestId('app.page.lessons').click();
+  await expect(lessons.title).toHaveText(LESSONS.find((l) => l.id === 'abba')!.title);
 });

@@ -16,7 +16,11 @@ function shortestPath(g: GeneratedGraph, a: string, b: string): string[] | null 
   while (queue.length) {
     const v = queue.shift()!;
     if (v === b) break;
-    for (const w of out.get(v) ?? []) if (!parent.has(w)) (parent.set(w, v), queue.push(w));
+    for (const w of out.get(v) ?? [])
+      if (!parent.has(w)) {
+        parent.set(w, v);
+        queue.push(w);
+      }
   }
   if (!parent.has(b)) return null;
   const path = [b];
@@ -178,8 +182,23 @@ test('the whole graph of 2,000 classes draws on request, names hidden when fitte
   expect(s.drawing!.nodes).toBe(2000);
   expect(s.drawing!.edges).toBe(s.dependencies);
   expect(s.drawing!.labelsShown).toBe(false);
+  // the dependencies are on a layer of their own beneath Cytoscape's
+  await expect(explorer.canvas.locator('canvas[data-id="lockscope-edges"]')).toHaveCount(1);
   await explorer.canvas.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'screenshots/lock-graph-whole.png' });
+
+  // zoomed in on a class: names (and arrowheads) appear
+  const shown = (await explorer.state()).drawing!.positions; // after the scroll
+  const target = shown[Math.floor(shown.length / 2)]!;
+  await page.mouse.move(target.x, target.y);
+  // Cytoscape zooms a few per cent a wheel step
+  for (let i = 0; i < 20 && !(await explorer.state()).drawing!.labelsShown; i++)
+    for (let j = 0; j < 10; j++) await page.mouse.wheel(0, -400);
+  const near = (await explorer.state()).drawing!;
+  expect(near.labelsShown).toBe(true);
+  expect(near.nodes).toBe(2000);
+  await page.waitForTimeout(500); // the texture shown while zooming gives way to the real draw
+  await explorer.canvas.screenshot({ path: 'screenshots/lock-graph-whole-zoomed.png' });
 });
 
 test('the WebGL renderer can be chosen and still draws; canvas again after', async ({

@@ -237,6 +237,21 @@ test('the golden v1 links open their views in the app', async ({ app }) => {
   expect(entries.length).toBeGreaterThanOrEqual(4);
   for (const { link, expect: want } of entries) {
     await app.page.goto('about:blank');
+    if (want.simulator) {
+      // a program link opens the Simulator page with its program, run, its deadlock selected
+      await app.page.goto(link.replace(/^http:\/\/127\.0\.0\.1:\d+/, ''));
+      await app.page.waitForFunction(() => window.lockscope !== undefined);
+      await app.page.evaluate(() => window.lockscope!.ready);
+      await expect.poll(() => app.state().then((s) => s.simulator.status)).toBe('done');
+      const s = await app.state();
+      expect([s.linkError, s.page, s.simulator.programLength]).toEqual([
+        null,
+        'simulator',
+        want.input.length,
+      ]);
+      expect(s.simulator.selected).toBe(want.simulator.deadlock ?? null);
+      continue;
+    }
     await app.open(link.replace(/^http:\/\/127\.0\.0\.1:\d+/, ''));
     const s = await app.state();
     expect(s.linkError, link).toBeNull();

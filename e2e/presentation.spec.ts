@@ -1,5 +1,6 @@
 import { LESSONS } from '../src/lessons';
 import { expect, test } from './fixtures';
+import { GRAPH_SCALE, LABEL_FONT_SIZE } from '../app/components/LockGraphView/graph-style';
 import { LessonsPage } from './pages/lessons';
 
 /** WCAG relative luminance contrast of two computed "rgb(r, g, b)" colours. */
@@ -120,3 +121,63 @@ test('the Present button turns presentation mode on and puts ?present in the add
   await app.graph.drawn();
   await page.screenshot({ path: 'screenshots/presentation-rwlock-1920.png' });
 });
+
+/** Top, bottom, left and right of an element, in CSS pixels of the viewport. */
+async function box(page: import('@playwright/test').Page, testId: string) {
+  const b = await page.getByTestId(testId).first().boundingBox();
+  expect(b, `${testId} is on screen`).not.toBeNull();
+  return b!;
+}
+
+for (const size of [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`at ${size.width}×${size.height} every lesson's graph, step sentence and question fit on one screen, labels large`, async ({
+    app,
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    const lessons = new LessonsPage(page);
+    await lessons.goto(`/?present&lesson=${LESSONS[0]!.id}`);
+    for (const [i, lesson] of LESSONS.entries()) {
+      if (i > 0) {
+        await page.keyboard.press('n');
+        await expect(lessons.title).toHaveText(lesson.title);
+        await expect.poll(() => app.state().then((s) => s.status)).toBe('done');
+      }
+      await app.graph.drawn();
+      // no scrolling: the page is exactly one screen
+      const scroll = await page.evaluate(() => ({
+        height: document.scrollingElement!.scrollHeight,
+        width: document.scrollingElement!.scrollWidth,
+      }));
+      expect(scroll.height, lesson.id).toBeLessThanOrEqual(size.height);
+      expect(scroll.width, lesson.id).toBeLessThanOrEqual(size.width);
+      const parts = ['graph.canvas', 'lesson.question', 'lesson.reveal'];
+      if (lesson.expect.deadlock) parts.push('stepper.sentence', 'stepper.forward');
+      for (const id of parts) {
+        const b = await box(page, id);
+        expect(b.y, `${lesson.id}: ${id} top`).toBeGreaterThanOrEqual(0);
+        expect(b.x, `${lesson.id}: ${id} left`).toBeGreaterThanOrEqual(0);
+        expect(b.y + b.height, `${lesson.id}: ${id} bottom`).toBeLessThanOrEqual(size.height);
+        expect(b.x + b.width, `${lesson.id}: ${id} right`).toBeLessThanOrEqual(size.width);
+      }
+      const canvas = await box(page, 'graph.canvas');
+      expect(canvas.height, `${lesson.id}: the graph gets room`).toBeGreaterThanOrEqual(
+        size.height * 0.4,
+      );
+      // Lock names near the size of the words beside them, for the back of the room; a graph of
+      // five or more locks stacked in layers is fitted to the screen and gets what is left.
+      const { zoom, nodes } = await app.graph.geometry();
+      const label = LABEL_FONT_SIZE * GRAPH_SCALE.present * zoom;
+      const body = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+      const least = nodes.length <= 4 ? Math.min(body * 0.8, 20) : size.height >= 1080 ? 13 : 9;
+      expect(label, `${lesson.id}: label px`).toBeGreaterThanOrEqual(least);
+      if (lesson.id === 'abba' || lesson.id === 'i915-userptr')
+        await page.screenshot({
+          path: `screenshots/presentation-${lesson.id}-${size.width}.png`,
+        });
+    }
+  });
+}

@@ -64,6 +64,7 @@ describe('window.lockscope', () => {
       page: 'report',
       lesson: null,
       presenting: false,
+      simulator: expect.objectContaining({ status: 'idle', errors: [], deadlocks: [] }),
       graph: {
         nodes: ['a', 'b'],
         edges: [

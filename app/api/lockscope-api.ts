@@ -15,8 +15,10 @@ import {
 import { apiLesson, type ApiLesson } from './lesson-api';
 import { apiStepper, chooseByName, type ApiStepper } from './stepper-api';
 import type { AddressBar } from '../permalink/address-bar';
+import type { PageId } from '../store/view-slice';
 import { apiLockGraph, graphQuery, type ApiLockGraph, type GraphQuery } from './lock-graph-api';
 import { selectExplorerDrawn } from '../store';
+import { apiSim, apiSimulator, type ApiSim, type ApiSimulator } from './simulator-api';
 
 export interface ApiReport {
   title: string;
@@ -53,6 +55,8 @@ export interface ApiState {
   presenting: boolean;
   /** the lock-graph explorer, when the selected report is a whole-kernel dump; else null */
   lockGraph: ApiLockGraph | null;
+  /** the Simulator page: its program, errors and what the last run found */
+  simulator: ApiSimulator;
   /** the reports grouped by dedup key (src/logs), in order of first appearance */
   groups: ApiGroup[];
 }
@@ -147,6 +151,10 @@ export interface LockscopeApi {
   graphQuery(query: GraphQuery | null): ApiLockGraph | null;
   /** the explorer's renderer: 'canvas', or 'webgl' (Cytoscape's WebGL renderer); redraws */
   setRenderer(renderer: 'canvas' | 'webgl'): void;
+  /** show a page: 'report', 'simulator'… */
+  setPage(page: string): void;
+  /** the Simulator: load a program or an example, run it, open a deadlock in the stepper */
+  sim: ApiSim;
   /** open a lesson by id (as ?lesson= does); resolves false for an unknown id */
   openLesson(id: string): Promise<boolean>;
   /** answer the open lesson's question: a lock class, a CPU name or an option id; false once revealed */
@@ -189,6 +197,7 @@ export function createLockscopeApi(
         permalinkReduced: s.permalink.reduced,
         linkError: s.linkError,
         lockGraph: apiLockGraph(s),
+        simulator: apiSimulator(s),
         groups: selectReportGroups(s).map((g) => ({
           key: g.key,
           title: g.title,
@@ -226,6 +235,11 @@ export function createLockscopeApi(
     graphQuery: (query) => graphQuery(store, query),
     setRenderer: (renderer) =>
       store.getState().setExplorerRenderer(renderer === 'webgl' ? 'webgl' : 'canvas'),
+    setPage: (page) => {
+      const pages: readonly string[] = ['report', 'simulator', 'lessons'] satisfies PageId[];
+      if (pages.includes(page)) store.getState().setPage(page as PageId);
+    },
+    sim: apiSim(store),
     openLesson: (id) => store.getState().openLesson(String(id)),
     answer: (answer) => store.getState().answerLesson(String(answer)),
     reveal: () => store.getState().revealLesson(),

@@ -1,7 +1,7 @@
 // Predict, then reveal: the question, the ways to answer it, and after the reveal the verdict.
 import type { Lesson } from '../../src/lessons';
 import { selectLockGraph, selectStepperModel, selectVerdict, useAppStore } from '../store';
-import { Prose } from './LessonText';
+import { Prose } from './Prose';
 
 function useOptions(lesson: Lesson): { id: string; label: string }[] {
   const graph = useAppStore(selectLockGraph);

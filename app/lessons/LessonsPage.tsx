@@ -5,7 +5,6 @@ import { LESSONS } from '../../src/lessons';
 import { Stepper } from '../components/Stepper/Stepper';
 import { selectLesson, useAppStore } from '../store';
 import { LessonText } from './LessonText';
-import { LessonQuestion } from './LessonQuestion';
 import './LessonsPage.css';
 
 const LockGraphView = lazy(() => import('../components/LockGraphView/LockGraphView'));
@@ -40,7 +39,6 @@ export function LessonsPage() {
         <>
           <article className="lessons__lesson" aria-labelledby="lesson-title">
             <LessonText lesson={lesson} />
-            <LessonQuestion lesson={lesson} />
           </article>
           <section className="lessons__graph" aria-label="The lock graph and the stepper">
             {drawable ? (

@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 import type { PageId } from '../store/view-slice';
 import { LessonsPage } from '../lessons/LessonsPage';
 import { ReportPage } from './ReportPage';
+import { SimulatorPage } from '../components/Simulator/SimulatorPage';
 
 export interface PageEntry {
   id: PageId;
@@ -13,5 +14,6 @@ export interface PageEntry {
 
 export const PAGES: readonly PageEntry[] = [
   { id: 'report', label: 'Report', Component: ReportPage },
+  { id: 'simulator', label: 'Simulator', Component: SimulatorPage },
   { id: 'lessons', label: 'Lessons', Component: LessonsPage },
 ];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SCHEMA, type Report } from '../../src/model/types';
 import { decodePermalink } from '../../src/permalink/codec';
 import { createAppStore } from '../store';
-import { startAddressBar, type AddressBarWindow } from './address-bar';
+import { linesLength, startAddressBar, type AddressBarWindow } from './address-bar';
 import { emptyReport } from '../../src/model/report';
 
 function report(title: string): Report {
@@ -124,5 +124,15 @@ describe('address bar', () => {
     win.back();
     await bar.settled();
     expect(store.getState().input).toBe('typed just now');
+  });
+});
+
+describe('linesLength', () => {
+  it('counts the characters of a line range, newlines included, without splitting the text', () => {
+    const text = 'one\ntwo\nthree\nfour';
+    expect(linesLength(text, 1, 1)).toBe(4);
+    expect(linesLength(text, 2, 3)).toBe('two\nthree\n'.length);
+    expect(linesLength(text, 3, 9)).toBe('three\nfour'.length);
+    expect(linesLength(text, 7, 9)).toBe(0);
   });
 });

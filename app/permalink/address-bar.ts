@@ -11,6 +11,17 @@ import { historyKey, viewStateOf } from './view-state';
 /** Texts longer than this put the report-only link in the address bar, never megabytes. */
 export const ADDRESS_BAR_MAX_TEXT = 100_000;
 
+/** Characters in lines `start`..`end` (1-based, inclusive) of `text`, newlines included. */
+export function linesLength(text: string, start: number, end: number): number {
+  let from = 0;
+  let line = 1;
+  for (; line < start && from >= 0; line++) from = text.indexOf('\n', from) + 1 || -1;
+  if (from < 0) return 0;
+  let to = from;
+  for (; line <= end && to >= 0; line++) to = text.indexOf('\n', to) + 1 || -1;
+  return (to < 0 ? text.length : to) - from;
+}
+
 export interface AddressBarWindow {
   location: { href: string; hash: string };
   history: Pick<History, 'pushState' | 'replaceState'>;
@@ -23,6 +34,8 @@ export interface OpenResult {
   opened: boolean;
   /** what was wrong with the link, shown in the banner; null when nothing was */
   error: string | null;
+  /** a program link: it opened the Simulator and left the report box as it was */
+  program?: boolean;
 }
 
 export interface AddressBar {
@@ -74,8 +87,16 @@ export function startAddressBar(
 
   /** The view as the address bar carries it: whole, or cut to its report when the text is long. */
   const linkedView = async (s: AppState, v: ViewState) => {
+    if (v.simulator)
+      return { view: v.input.length <= ADDRESS_BAR_MAX_TEXT ? v : null, reduced: false };
     if (v.input.length <= ADDRESS_BAR_MAX_TEXT) return { view: v, reduced: false };
     if (!s.output) return { view: null, reduced: true };
+    // A report longer than the bar carries (a whole-kernel lock-graph dump is megabytes) gets no
+    // link there: cutting the text down would re-parse it on the main thread for nothing. The
+    // Share dialog offers a .lockscope file for it.
+    const shown = v.report === null ? undefined : s.output.reports[v.report];
+    if (shown && linesLength(v.input, shown.lines.start, shown.lines.end) > ADDRESS_BAR_MAX_TEXT)
+      return { view: null, reduced: true };
     let memo = reduced.get(s.output);
     if (!memo) reduced.set(s.output, (memo = new Map()));
     if (!memo.has(v.report)) {
@@ -93,9 +114,9 @@ export function startAddressBar(
 
   const write = async () => {
     const s = store.getState();
-    if (applying > 0 || s.status === 'parsing' || s.status === 'idle') return;
-    const mine = ++seq;
     const v = viewStateOf(s);
+    if (applying > 0 || (!v.simulator && (s.status === 'parsing' || s.status === 'idle'))) return;
+    const mine = ++seq;
     const { view, reduced: isReduced } = await linkedView(s, v);
     let fragment: string | null = null;
     if (view) {
@@ -109,7 +130,7 @@ export function startAddressBar(
     const base = win.location.href.split('#')[0]!;
     // Typing replaces the entry even when it changes the report shown; other new text adds one.
     const newText = v.input !== lastInput;
-    const typed = newText && s.inputSource === 'typed';
+    const typed = newText && (v.simulator ? s.programSource : s.inputSource) === 'typed';
     const push =
       lastKey !== null && !typed && !pushedForInput && (newText || historyKey(v) !== lastKey);
     pushedForInput = false;
@@ -133,7 +154,7 @@ export function startAddressBar(
       const v = viewStateOf(store.getState());
       lastKey = historyKey(v);
       lastInput = v.input;
-      return { opened: decoded.ok, error };
+      return { opened: decoded.ok, error, program: decoded.ok && !!decoded.state.simulator };
     } finally {
       applying--;
       schedule();
@@ -152,10 +173,10 @@ export function startAddressBar(
   // New text makes the link in the address bar stale at once, while its own link is still being
   // encoded: drop the fragment now, so that a reload in between restores the new text (saved in
   // local storage) rather than reopening the old view.
-  const dropStaleLink = (s: AppState) => {
+  const dropStaleLink = (typed: boolean) => {
     if (!started || applying > 0 || !win.location.hash) return;
     const base = win.location.href.split('#')[0]!;
-    if (s.inputSource === 'typed' || lastKey === null) win.history.replaceState(null, '', base);
+    if (typed || lastKey === null) win.history.replaceState(null, '', base);
     else {
       win.history.pushState(null, '', base);
       pushedForInput = true;
@@ -164,8 +185,13 @@ export function startAddressBar(
   };
 
   const stopWatching = store.subscribe((s, prev) => {
-    if (s.input !== prev.input) dropStaleLink(s);
+    if (s.input !== prev.input) dropStaleLink(s.inputSource === 'typed');
+    else if (s.page === 'simulator' && s.program !== prev.program)
+      dropStaleLink(s.programSource === 'typed');
     if (
+      s.page !== prev.page ||
+      s.program !== prev.program ||
+      s.simSelected !== prev.simSelected ||
       s.input !== prev.input ||
       s.status !== prev.status ||
       s.selected !== prev.selected ||

@@ -1,9 +1,12 @@
 // The view on the page as a permalink's ViewState: what the address bar and the Share dialog
 // encode. `historyKey` names the parts worth a Back/Forward entry of their own.
-import type { ViewState } from '../../src/permalink/state';
+import { defaultViewState, type ViewState } from '../../src/permalink/state';
 import type { AppState } from '../store';
 
 export function viewStateOf(s: AppState): ViewState {
+  // On the Simulator page the link is to its program (and the deadlock shown).
+  if (s.page === 'simulator')
+    return { ...defaultViewState(s.program), simulator: { deadlock: s.simSelected } };
   const sel = s.graphSelection;
   let selection: ViewState['selection'] = null;
   if (sel?.kind === 'node') selection = { kind: 'node', id: sel.id };
@@ -44,5 +47,6 @@ export function historyKey(v: ViewState): string {
     v.stepper?.scenario ?? null,
     v.stepper?.mode ?? 'play',
     v.view,
+    v.simulator ?? null,
   ]);
 }

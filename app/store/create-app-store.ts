@@ -5,6 +5,7 @@ import { createLessonsSlice, type LessonsSlice } from './lessons-slice';
 import { createLinkSlice, type LinkSlice } from './link-slice';
 import { createLockGraphSlice, type LockGraphSlice } from './lock-graph-slice';
 import { createReportSlice, type ReportSlice } from './report-slice';
+import { createSimulatorSlice, type SimulatorSlice } from './simulator-slice';
 import { createStepperSlice, type StepperSlice } from './stepper-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
 import type { StoreDeps } from './types';
@@ -15,6 +16,7 @@ export type AppState = ReportSlice &
   StepperSlice &
   LinkSlice &
   LockGraphSlice &
+  SimulatorSlice &
   LessonsSlice;
 export type AppStore = StoreApi<AppState>;
 
@@ -26,6 +28,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createStepperSlice(...a),
     ...createLinkSlice(...a),
     ...createLockGraphSlice(...a),
+    ...createSimulatorSlice(deps)(...a),
     ...createLessonsSlice(...a),
   }));
 }

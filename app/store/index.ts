@@ -1,7 +1,15 @@
 export { createAppStore, type AppState, type AppStore } from './create-app-store';
 export { AppStoreProvider, useAppStore, useAppStoreApi } from './store-context';
 export * from './selectors';
-export type { InputStorage, InputSource, ParseFn, ParseStatus, StoreDeps } from './types';
+export type {
+  InputMeta,
+  InputStorage,
+  InputSource,
+  ParseFn,
+  ParseStatus,
+  SavedInput,
+  StoreDeps,
+} from './types';
 export type { LineSelection } from './view-slice';
 export { MAX_STORED_CHARS } from './report-slice';
 export * from './graph-selectors';
@@ -18,10 +26,11 @@ export {
   type ExplorerRenderer,
 } from './lock-graph-slice';
 export {
+  degreeOf,
+  hasClass,
   neighbours,
   searchClasses,
   suggestedLockOrder,
-  type ClassIndex,
   type ClassMatch,
   type LockOrder,
 } from './lock-graph-queries';

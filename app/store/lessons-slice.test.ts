@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LESSONS } from '../../src/lessons';
 import { parseText } from '../../src/parse/index';
 import {
@@ -76,5 +76,21 @@ describe('lessons slice', () => {
     expect(selectConcealCycle(store.getState())).toBe(false);
     store.getState().setPresenting(true);
     expect(store.getState().presenting).toBe(true);
+  });
+
+  it("borrows the box: the Report page gets the user's text back, the Lessons tab the lesson", async () => {
+    const store = newStore();
+    await store.getState().loadInput('typed by hand', 'typed');
+    await store.getState().openLesson('abba');
+    store.getState().answerLesson('cfg_mutex');
+    expect(store.getState()).toMatchObject({ input: LESSONS[0]!.report, inputSource: 'lesson' });
+    store.getState().setPage('report');
+    await vi.waitFor(() => expect(store.getState().input).toBe('typed by hand'));
+    expect(store.getState()).toMatchObject({ inputSource: 'typed', replacedInput: null });
+    store.getState().setPage('lessons');
+    await vi.waitFor(() => expect(store.getState().status).toBe('done'));
+    expect(store.getState().input).toBe(LESSONS[0]!.report);
+    // the student's answer survives the trip
+    expect(store.getState().lesson).toMatchObject({ id: 'abba', answer: 'cfg_mutex' });
   });
 });

@@ -2,6 +2,8 @@
 // and presentation mode. The lesson itself, the verdict and what is concealed are derived
 // (lessons-selectors), never stored. Until the answer is revealed the stepper is held at the
 // lesson's question step, and a click on a lock in the graph answers a "which lock" question.
+// The lesson's report borrows the page's box (report-slice showLessonInput): it is never saved as
+// the user's input, and leaving the Lessons page gives the user's own box back as it was.
 import type { StateCreator } from 'zustand';
 import { lessonById } from '../../src/lessons';
 import type { AppState } from './create-app-store';
@@ -17,7 +19,8 @@ export interface LessonsSlice {
   lesson: LessonState;
   /** large type, high contrast, keyboard driven: the page as a projector shows it */
   presenting: boolean;
-  /** open a lesson: the Lessons page, its report in the box, a fresh question; false if unknown */
+  /** open a lesson: the Lessons page, its report shown (the user's input kept aside), a fresh
+   * question; false if unknown */
   openLesson(id: string): Promise<boolean>;
   /** commit an answer (before the reveal only); false when the lesson is not asking for one */
   answerLesson(answer: string): boolean;
@@ -29,6 +32,13 @@ const NO_LESSON: LessonState = Object.freeze({ id: null, answer: null, revealed:
 
 export const createLessonsSlice: StateCreator<AppState, [], [], LessonsSlice> = (set, get, api) => {
   api.subscribe((s, prev) => {
+    if (s.page !== prev.page) {
+      const open = lessonById(s.lesson.id);
+      if (prev.page === 'lessons' && s.inputSource === 'lesson') void s.returnLentBox();
+      // Back on the Lessons tab with a lesson open: its report again, its question as it was.
+      else if (s.page === 'lessons' && open && prev.lesson.id === s.lesson.id)
+        void s.showLessonInput(open.report, open.title);
+    }
     const lesson = s.page === 'lessons' && !s.lesson.revealed ? lessonById(s.lesson.id) : null;
     if (!lesson) return;
     // The question step is as far as the stepper goes before the reveal.
@@ -47,9 +57,10 @@ export const createLessonsSlice: StateCreator<AppState, [], [], LessonsSlice> = 
       const lesson = lessonById(id);
       if (!lesson) return false;
       set({ lesson: { id, answer: null, revealed: false }, page: 'lessons' });
-      if (get().input !== lesson.report)
-        await get().loadInput(lesson.report, 'example', lesson.title);
-      else set({ graphSelection: null, stepper: { ...get().stepper, index: 0, playing: false } });
+      const s = get();
+      if (s.inputSource === 'lesson' && s.input === lesson.report && s.status === 'done')
+        set({ graphSelection: null, stepper: { ...s.stepper, index: 0, playing: false } });
+      else await s.showLessonInput(lesson.report, lesson.title);
       return true;
     },
 

@@ -35,6 +35,9 @@ export const createLinkSlice: StateCreator<AppState, [], [], LinkSlice> = (set, 
   linkExcerpt: null,
 
   async openView(view, source = 'link', name = null) {
+    // A program link opens the Simulator; a report link shown from there goes back to the report.
+    if (view.simulator) return get().openProgramView(view);
+    if (get().page === 'simulator') get().setPage('report');
     const now = get();
     if (now.input === view.input && now.status === 'done') {
       // Back/Forward between views of the same text: no parse, only a fresh selection.

@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { buildLockGraph } from '../../src/graph';
 import {
+  degreeOf,
   edgesAmong,
-  indexClasses,
-  neighbourhood,
+  explorerNeighbourhood,
   neighbours,
   searchClasses,
-  suggestedLockOrder,
 } from './lock-graph-queries';
 import { dumpReport } from './lock-graph-test-report';
 
 const graphOf = (deps: [string, string][], extra: string[] = []) =>
-  indexClasses(buildLockGraph([dumpReport(deps, extra)]));
+  buildLockGraph([dumpReport(deps, extra)]);
 
 describe('searchClasses', () => {
   const ix = graphOf(
@@ -25,7 +24,7 @@ describe('searchClasses', () => {
   );
 
   it('ranks the exact name, then prefixes, then word starts, then any substring', () => {
-    expect(searchClasses(ix, 'mmap_lock').map((m) => m.name)).toEqual([
+    expect(searchClasses(ix, 'mmap_lock').map((m) => m.id)).toEqual([
       'MMAP_LOCK', // exact, case-insensitive
       'mmap_lock_helper', // prefix
       '&mm->mmap_lock', // after "->"
@@ -35,7 +34,9 @@ describe('searchClasses', () => {
 
   it('says how many dependencies lead in and out, caps the list, and ignores blank queries', () => {
     const [hit] = searchClasses(ix, '&mm->mmap');
-    expect(hit).toEqual({ name: '&mm->mmap_lock', in: 2, out: 1 });
+    expect(hit?.id).toBe('&mm->mmap_lock');
+    expect(degreeOf(ix, '&mm->mmap_lock')).toEqual({ in: 2, out: 1 });
+    expect(degreeOf(ix, 'no such lock')).toEqual({ in: 0, out: 0 });
     expect(searchClasses(ix, 'm', 2)).toHaveLength(2);
     expect(searchClasses(ix, '   ')).toEqual([]);
     expect(searchClasses(ix, 'no such lock')).toEqual([]);
@@ -55,7 +56,7 @@ describe('neighbourhood', () => {
   ]);
 
   it('draws the classes one step either side, capping a hub and counting the rest', () => {
-    const h = neighbourhood(ix, 'hub', { depth: 1, perClass: 10 });
+    const h = explorerNeighbourhood(ix, 'hub', { depth: 1, perClass: [10] });
     expect(h.unknown).toBe(false);
     expect(h.nodes[0]).toBe('hub');
     // c is on a cycle with the hub: listed before the leaves
@@ -70,18 +71,18 @@ describe('neighbourhood', () => {
   });
 
   it('goes two steps along each direction, never sideways', () => {
-    const h = neighbourhood(ix, 'c', { depth: 2 });
+    const h = explorerNeighbourhood(ix, 'c', { depth: 2 });
     expect(new Set(h.nodes)).toEqual(new Set(['c', 'd', 'b', 'hub']));
-    const far = neighbourhood(ix, 'b', { depth: 2, perClassFar: 3 });
+    const far = explorerNeighbourhood(ix, 'b', { depth: 2, perClass: [30, 3] });
     expect(far.nodes).toContain('a');
     expect(far.nodes).toContain('c'); // b -> hub -> c
     expect(far.hidden).toContainEqual({ name: 'hub', direction: 'out', count: 98 });
   });
 
   it('tells an unknown class apart from a lonely one', () => {
-    expect(neighbourhood(ix, 'nope').unknown).toBe(true);
+    expect(explorerNeighbourhood(ix, 'nope', { depth: 1 }).unknown).toBe(true);
     const lonely = graphOf([['x', 'y']], ['alone']);
-    expect(neighbourhood(lonely, 'alone')).toEqual({
+    expect(explorerNeighbourhood(lonely, 'alone', { depth: 1 })).toEqual({
       nodes: ['alone'],
       edges: [],
       hidden: [],
@@ -93,40 +94,5 @@ describe('neighbourhood', () => {
     expect(neighbours(ix, 'hub', 'out')[0]).toBe('c');
     expect(neighbours(ix, 'b', 'in')).toEqual(['d', 'a']);
     expect(edgesAmong(ix, ['b', 'hub', 'c'], 1)).toHaveLength(1);
-  });
-});
-
-describe('suggestedLockOrder', () => {
-  it('orders an acyclic graph so every dependency points forward', () => {
-    const deps: [string, string][] = [
-      ['c', 'd'],
-      ['a', 'b'],
-      ['b', 'c'],
-      ['a', 'd'],
-    ];
-    const { order, backEdges } = suggestedLockOrder(buildLockGraph([dumpReport(deps)]));
-    expect(backEdges).toEqual([]);
-    expect(new Set(order)).toEqual(new Set(['a', 'b', 'c', 'd']));
-    for (const [p, n] of deps) expect(order.indexOf(p)).toBeLessThan(order.indexOf(n));
-  });
-
-  it('names the dependencies that close cycles, and orders everything else', () => {
-    const deps: [string, string][] = [
-      ['a', 'b'],
-      ['b', 'c'],
-      ['c', 'a'],
-      ['c', 'd'],
-      ['e', 'e'],
-    ];
-    const graph = buildLockGraph([dumpReport(deps)]);
-    const { order, backEdges } = suggestedLockOrder(graph);
-    expect(order).toHaveLength(5);
-    expect(backEdges.map((e) => [e.prev, e.next])).toEqual([
-      ['c', 'a'],
-      ['e', 'e'],
-    ]);
-    const back = new Set(backEdges.map((e) => e.id));
-    for (const e of graph.edges)
-      if (!back.has(e.id)) expect(order.indexOf(e.prev)).toBeLessThan(order.indexOf(e.next));
   });
 });

@@ -6,7 +6,7 @@ import {
   cycleEdgeIds,
   edgeId,
   findCycles,
-  pathBetween,
+  isTakenBefore,
   type LockGraph,
 } from '../../src/graph';
 import type { Report } from '../../src/model/types';
@@ -15,10 +15,9 @@ import { selectGraphKey, selectLockGraph, type Highlight } from './graph-selecto
 import { selectExplorerQuery, type ExplorerQuery } from './lock-graph-slice';
 import {
   edgesAmong,
-  indexClasses,
-  neighbourhood,
-  type ClassIndex,
-  type Neighbourhood,
+  explorerNeighbourhood,
+  hasClass,
+  type ExplorerNeighbourhood,
 } from './lock-graph-queries';
 import { selectSelectedReport } from './selectors';
 
@@ -37,11 +36,6 @@ export const selectDumpGraph = (s: AppState): LockGraph | null => {
   if (!s.merged) return selectLockGraph(s);
   if (ownGraph?.report !== report) ownGraph = { report, graph: buildLockGraph([report]) };
   return ownGraph.graph;
-};
-
-export const selectClassIndex = (s: AppState): ClassIndex | null => {
-  const graph = selectDumpGraph(s);
-  return graph && indexClasses(graph);
 };
 
 const NO_CYCLES: readonly (readonly string[])[] = Object.freeze([]);
@@ -77,34 +71,33 @@ export interface ExplorerView {
   /** path with no A …→ B: B …→ A when B is taken before A instead, else null */
   reversePath: string[] | null;
   /** neighbourhood: neighbours left out, per class and direction ("N more") */
-  hidden: Neighbourhood['hidden'];
+  hidden: ExplorerNeighbourhood['hidden'];
   /** names asked about that the dump does not hold */
   unknown: string[];
   /** classes and dependencies lit up: the path, the cycle, the focus */
   highlight: Highlight;
 }
 
-let viewInputs: [ClassIndex | null, ExplorerQuery | null, readonly (readonly string[])[]] | null =
+let viewInputs: [LockGraph | null, ExplorerQuery | null, readonly (readonly string[])[]] | null =
   null;
 let viewMemo: ExplorerView | null = null;
 
 export const selectExplorerView = (s: AppState): ExplorerView | null => {
-  const ix = selectClassIndex(s);
+  const graph = selectDumpGraph(s);
   const query = selectExplorerQuery(s);
   const cycles = query?.mode === 'cycle' ? selectDumpCycles(s) : NO_CYCLES;
-  if (viewInputs && viewInputs[0] === ix && viewInputs[1] === query && viewInputs[2] === cycles)
+  if (viewInputs && viewInputs[0] === graph && viewInputs[1] === query && viewInputs[2] === cycles)
     return viewMemo;
-  viewInputs = [ix, query, cycles];
-  viewMemo = ix && query ? explorerView(ix, query, cycles) : null;
+  viewInputs = [graph, query, cycles];
+  viewMemo = graph && query ? explorerView(graph, query, cycles) : null;
   return viewMemo;
 };
 
 export function explorerView(
-  ix: ClassIndex,
+  full: LockGraph,
   query: ExplorerQuery,
   cycles: readonly (readonly string[])[],
 ): ExplorerView {
-  const full = ix.graph;
   const view: ExplorerView = {
     query,
     graph: full,
@@ -115,12 +108,12 @@ export function explorerView(
     unknown: [],
     highlight: { nodes: [], edges: [] },
   };
-  const known = (name: string) => ix.out.index.has(name);
+  const known = (name: string) => hasClass(full, name);
   const sub = (names: readonly string[], cycle: readonly string[] | null): LockGraph => {
     const keep = new Set(names);
     return {
       nodes: full.nodes.filter((n) => keep.has(n.id)),
-      edges: edgesAmong(ix, names),
+      edges: edgesAmong(full, names),
       cycle: cycle ? [...cycle] : null,
       sccs: [],
     };
@@ -129,7 +122,7 @@ export function explorerView(
     case 'whole':
       return view;
     case 'neighbourhood': {
-      const hood = neighbourhood(ix, query.focus, { depth: query.depth });
+      const hood = explorerNeighbourhood(full, query.focus, { depth: query.depth });
       if (hood.unknown) view.unknown = [query.focus];
       view.focus = hood.unknown ? null : query.focus;
       view.hidden = hood.hidden;
@@ -147,12 +140,13 @@ export function explorerView(
         view.graph = sub([query.from, query.to].filter(known), null);
         return view;
       }
-      view.path = pathBetween(full, query.from, query.to);
-      if (!view.path) view.reversePath = pathBetween(full, query.to, query.from);
+      view.path = isTakenBefore(full, query.from, query.to);
+      if (!view.path && query.from !== query.to)
+        view.reversePath = isTakenBefore(full, query.to, query.from);
       const shown = view.path ?? view.reversePath ?? [query.from, query.to];
       view.graph = sub(shown, null);
       const lit = view.path ?? view.reversePath;
-      // a path of one class (A before A) draws no edge unless A is taken while A is held
+      // A before A is the shortest cycle through A: only its dependencies are drawn
       view.graph.edges = view.graph.edges.filter((e) => !lit || onPath(lit, e.prev, e.next));
       view.highlight = lit
         ? { nodes: lit, edges: lit.slice(1).map((_, i) => edgeId(lit[i]!, lit[i + 1]!)) }
@@ -175,7 +169,7 @@ export function explorerView(
 function onPath(path: readonly string[], prev: string, next: string): boolean {
   for (let i = 0; i + 1 < path.length; i++)
     if (path[i] === prev && path[i + 1] === next) return true;
-  return path.length === 1 && prev === path[0] && next === path[0];
+  return false;
 }
 
 /**

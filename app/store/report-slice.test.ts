@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SCHEMA, type ParseOutput, type Report } from '../../src/model/types';
 import { createAppStore, MAX_STORED_CHARS, selectFoundNothing, selectSelectedReport } from '.';
-import type { InputStorage } from './types';
+import type { InputMeta, InputStorage } from './types';
 import { emptyReport } from '../../src/model/report';
 
 function report(title: string): Report {
@@ -19,12 +19,19 @@ function manualParser() {
   return { parse, calls, answer };
 }
 
-function memoryStorage(initial: string | null = null): InputStorage & { value: string | null } {
+function memoryStorage(
+  initial: string | null = null,
+): InputStorage & { value: string | null; meta: InputMeta | null } {
   const s = {
     value: initial,
+    meta: null as InputMeta | null,
     load: () => s.value,
     save: (t: string) => {
       s.value = t;
+    },
+    loadMeta: () => s.meta,
+    saveMeta: (m: InputMeta) => {
+      s.meta = m;
     },
   };
   return s;
@@ -182,6 +189,124 @@ describe('report slice', () => {
     const b = createAppStore({ parse });
     await a.getState().loadInput('only in a', 'api');
     expect(b.getState().input).toBe('');
+  });
+});
+
+describe("the user's own text is never lost", () => {
+  const parse = async (t: string) => ({ schema: SCHEMA, reports: [report(t)], diagnostics: [] });
+
+  it('keeps typed text an example replaced, across a reload, until Undo brings it back', async () => {
+    vi.useFakeTimers();
+    const storage = memoryStorage();
+    const deps = { parse, storage, debounceMs: 10, fetchExample: async (id: string) => `ex ${id}` };
+    const store = createAppStore(deps);
+    store.getState().editInput('my notes');
+    await store.getState().loadExample('witness-lor');
+    expect(store.getState()).toMatchObject({ input: 'ex witness-lor', inputOwn: false });
+    expect(store.getState().replacedInput).toEqual({
+      text: 'my notes',
+      source: 'typed',
+      name: null,
+    });
+    // A second example does not push the user's text out.
+    await store.getState().loadExample('lockdep-circular');
+    expect(store.getState().replacedInput?.text).toBe('my notes');
+
+    const reloaded = createAppStore(deps);
+    await reloaded.getState().loadInput(storage.load()!, 'restored');
+    expect(reloaded.getState()).toMatchObject({ input: 'ex lockdep-circular', inputOwn: false });
+    await reloaded.getState().loadExample('witness-lor');
+    expect(reloaded.getState().replacedInput?.text).toBe('my notes');
+    await reloaded.getState().restoreReplacedInput();
+    expect(reloaded.getState()).toMatchObject({ input: 'my notes', replacedInput: null });
+    expect(storage.value).toBe('my notes');
+  });
+
+  it("opening one Simulator deadlock after another keeps the user's typed text", async () => {
+    const store = createAppStore({ parse, storage: memoryStorage() });
+    store.getState().editInput('my report');
+    await store.getState().loadInput('deadlock 1', 'simulator', 'ABBA');
+    await store.getState().loadInput('deadlock 2', 'simulator', 'AA');
+    expect(store.getState()).toMatchObject({ input: 'deadlock 2', inputOwn: false });
+    expect(store.getState().replacedInput?.text).toBe('my report');
+  });
+
+  it("swaps on Undo when the box holds the user's text too, and Clear can be undone", async () => {
+    const store = createAppStore({ parse, storage: memoryStorage() });
+    await store.getState().loadInput('first', 'file', 'a.txt');
+    await store.getState().loadInput('second', 'typed');
+    expect(store.getState().replacedInput).toEqual({
+      text: 'first',
+      source: 'file',
+      name: 'a.txt',
+    });
+    await store.getState().restoreReplacedInput();
+    expect(store.getState()).toMatchObject({ input: 'first', inputSource: 'file' });
+    expect(store.getState().replacedInput?.text).toBe('second');
+    await store.getState().clearInput();
+    expect(store.getState()).toMatchObject({ input: '', replacedInput: { text: 'first' } });
+    store.getState().discardReplacedInput();
+    expect(store.getState().replacedInput).toBeNull();
+  });
+
+  it('lends the box to a lesson without saving it, and gives it back as it was', async () => {
+    vi.useFakeTimers();
+    const storage = memoryStorage();
+    const store = createAppStore({ parse, storage, debounceMs: 10 });
+    await store.getState().loadInput('mine', 'typed');
+    store.getState().selectReport(0);
+    const shown = store.getState().output;
+    // Typing not yet saved when the lesson opens is saved as the user's, not lost.
+    store.getState().editInput('mine, edited');
+    await store.getState().showLessonInput('lesson text', 'A lesson');
+    expect(store.getState()).toMatchObject({ input: 'lesson text', inputSource: 'lesson' });
+    store.getState().saveInput();
+    expect(storage.value).toBe('mine, edited');
+    vi.advanceTimersByTime(50);
+    expect(store.getState().input).toBe('lesson text');
+    await store.getState().returnLentBox();
+    expect(store.getState()).toMatchObject({ input: 'mine, edited', inputSource: 'typed' });
+    expect(selectSelectedReport(store.getState())?.title).toBe('mine, edited');
+    expect(shown).not.toBe(store.getState().output);
+  });
+
+  it('gives back a settled view without parsing again', async () => {
+    const p = manualParser();
+    const store = createAppStore({ parse: p.parse });
+    const loaded = store.getState().loadInput('mine', 'typed');
+    p.answer(0, ['A', 'B']);
+    await loaded;
+    store.getState().selectReport(1);
+    const lent = store.getState().showLessonInput('lesson', 'L');
+    await store.getState().returnLentBox();
+    await lent;
+    p.answer(1, ['lesson']);
+    await Promise.resolve();
+    expect(p.calls).toHaveLength(2);
+    expect(store.getState()).toMatchObject({ input: 'mine', selected: 1, status: 'done' });
+    expect(selectSelectedReport(store.getState())?.title).toBe('B');
+  });
+
+  it('lends what a reload would show when a lesson opens first', async () => {
+    const storage = memoryStorage('saved before');
+    const store = createAppStore({
+      parse,
+      storage,
+      fetchExample: async () => 'ex',
+      defaultExample: 'x',
+    });
+    await store.getState().showLessonInput('lesson', 'L');
+    await store.getState().returnLentBox();
+    expect(store.getState()).toMatchObject({ input: 'saved before', inputSource: 'restored' });
+    const first = createAppStore({
+      parse,
+      storage: memoryStorage(),
+      fetchExample: async () => 'ex',
+      defaultExample: 'x',
+    });
+    await first.getState().showLessonInput('lesson', 'L');
+    await first.getState().returnLentBox();
+    expect(first.getState()).toMatchObject({ input: 'ex', inputSource: 'example' });
   });
 });
 

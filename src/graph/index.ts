@@ -14,6 +14,7 @@ export { edgeLabel } from './edge-label';
 export { isTakenBefore, suggestedLockOrder, type BackEdge, type LockOrder } from './lock-order';
 export {
   neighbourhood,
+  neighboursOf,
   reverseAdjacencyOf,
   type NeighbourNode,
   type Neighbourhood,

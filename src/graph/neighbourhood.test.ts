@@ -3,7 +3,7 @@ import { generateLockdepDump } from '../../bench/lockgraph-dump';
 import { parseText } from '../parse';
 import { buildLockGraph } from './build';
 import { edgeId } from './types';
-import { neighbourhood } from './neighbourhood';
+import { neighbourhood, neighboursOf } from './neighbourhood';
 import { searchClasses } from './search-classes';
 
 const g = buildLockGraph(
@@ -71,6 +71,43 @@ describe('neighbourhood', () => {
     const n = neighbourhood(g, '&type->i_mutex_dir_key', 3)!;
     expect(n.nodes).toEqual([{ id: '&type->i_mutex_dir_key', distance: 0, side: 'center' }]);
     expect(n.edges).toEqual([edgeId('&type->i_mutex_dir_key', '&type->i_mutex_dir_key')]);
+  });
+});
+
+describe('perClass and neighboursOf', () => {
+  // a hub taken before 20 leaves; the hub -> c -> hub cycle; a is held before the hub
+  const leaves = Array.from({ length: 20 }, (_, i) => `leaf${i}`);
+  const hubText = [
+    'all lock classes:',
+    'ffffffff82000001 FD: 1 BD: 1 +.+.: a',
+    ' -> [ffffffff82000002] hub',
+    '',
+    'ffffffff82000002 FD: 1 BD: 1 +.+.: hub',
+    ...leaves.map((_, i) => ` -> [ffffffff82000${100 + i}] ${leaves[i]}`),
+    ' -> [ffffffff82000003] c',
+    '',
+    'ffffffff82000003 FD: 1 BD: 1 +.+.: c',
+    ' -> [ffffffff82000002] hub',
+    '',
+    ...leaves.flatMap((l, i) => [`ffffffff82000${100 + i} FD: 1 BD: 1 +.+.: ${l}`, '']),
+  ].join('\n');
+  const hg = buildLockGraph(parseText(hubText).reports);
+
+  it('lists a cycle mate first, then the busiest, then graph order', () => {
+    expect(neighboursOf(hg, 'hub', 'after').slice(0, 3)).toEqual(['c', 'leaf0', 'leaf1']);
+    expect(neighboursOf(hg, 'hub', 'before')).toEqual(['c', 'a']);
+    expect(neighboursOf(hg, 'nope', 'after')).toEqual([]);
+  });
+
+  it('follows at most perClass neighbours per class and counts the rest', () => {
+    const n = neighbourhood(hg, 'hub', 1, { perClass: [5] })!;
+    expect(n.nodes.map((x) => x.id)).toEqual(['hub', 'a', 'c', 'leaf0', 'leaf1', 'leaf2', 'leaf3']);
+    expect(n.hidden).toEqual([{ id: 'hub', side: 'after', count: 16 }]);
+    expect(neighbourhood(hg, 'hub', 1)!.hidden).toEqual([]);
+    // the last cap applies further out
+    const far = neighbourhood(hg, 'a', 2, { perClass: [1, 2] })!;
+    expect(far.nodes.map((x) => x.id)).toEqual(['a', 'hub', 'c', 'leaf0']);
+    expect(far.hidden).toEqual([{ id: 'hub', side: 'after', count: 19 }]);
   });
 });
 

@@ -35,6 +35,11 @@ export interface Neighbourhood {
   edges: string[];
   /** the node limit cut the walk short: there are more classes within `depth` */
   truncated: boolean;
+  /**
+   * with `perClass`: classes whose neighbours on a side were not all followed, and how many were
+   * left out (a hub draws as its first few plus "N more")
+   */
+  hidden: { id: string; side: 'before' | 'after'; count: number }[];
 }
 
 export interface NeighbourhoodOptions {
@@ -42,6 +47,39 @@ export interface NeighbourhoodOptions {
   direction?: 'before' | 'after' | 'both';
   /** classes at most, center included (default 500) */
   limit?: number;
+  /**
+   * neighbours followed from each class per side, by step (`[30, 6]`: 30 from the center, 6 from
+   * each of those; the last applies further out), in neighboursOf's order; default all
+   */
+  perClass?: number | readonly number[];
+}
+
+/**
+ * The classes taken right after `id` (`after`) or right before it (`before`), the class itself
+ * left out: those on a cycle with it first (what a developer chasing a deadlock wants), then the
+ * busiest (most dependencies in and out), then graph order. Empty for an unknown class.
+ */
+export function neighboursOf(graph: LockGraph, id: string, side: 'before' | 'after'): string[] {
+  const out = adjacencyOf(graph);
+  const v = out.index.get(id);
+  if (v === undefined) return [];
+  return orderedNeighbours(graph, side === 'after' ? out : reverseAdjacencyOf(graph), v).map(
+    (w) => graph.nodes[w]!.id,
+  );
+}
+
+function orderedNeighbours(graph: LockGraph, adj: Adjacency, v: number): number[] {
+  const out = adjacencyOf(graph);
+  const inn = reverseAdjacencyOf(graph);
+  const nodes = graph.nodes;
+  const scc = nodes[v]!.scc;
+  const list = [...new Set(adj.target.subarray(adj.start[v]!, adj.start[v + 1]!))].filter(
+    (w) => w !== v,
+  );
+  const mate = (w: number) => Number(scc >= 0 && nodes[w]!.scc === scc);
+  const degree = (w: number) =>
+    out.start[w + 1]! - out.start[w]! + inn.start[w + 1]! - inn.start[w]!;
+  return list.sort((a, b) => mate(b) - mate(a) || degree(b) - degree(a) || a - b);
 }
 
 /**
@@ -67,6 +105,8 @@ export function neighbourhood(
   const picked: number[] = [c];
   distance[c] = 0;
   let truncated = false;
+  const caps = options.perClass === undefined ? null : [options.perClass].flat();
+  const hidden: Neighbourhood['hidden'] = [];
 
   const walks: { adj: Adjacency; bit: number; frontier: number[] }[] = [];
   if (direction !== 'before') walks.push({ adj: out, bit: 1, frontier: [c] });
@@ -74,9 +114,23 @@ export function neighbourhood(
   for (let d = 1; d <= depth && !truncated; d++) {
     for (const walk of walks) {
       const next: number[] = [];
+      const cap = caps ? Math.max(0, caps[Math.min(d, caps.length) - 1] ?? Infinity) : Infinity;
       for (const v of walk.frontier) {
-        for (let s = walk.adj.start[v]!; s < walk.adj.start[v + 1]!; s++) {
-          const w = walk.adj.target[s]!;
+        let followed: Iterable<number> = walk.adj.target.subarray(
+          walk.adj.start[v]!,
+          walk.adj.start[v + 1]!,
+        );
+        if (caps) {
+          const all = orderedNeighbours(graph, walk.adj, v);
+          followed = all.slice(0, cap);
+          if (all.length > cap)
+            hidden.push({
+              id: graph.nodes[v]!.id,
+              side: walk.bit === 1 ? 'after' : 'before',
+              count: all.length - cap,
+            });
+        }
+        for (const w of followed) {
           if (w === c || side[w]! & walk.bit) continue;
           if (distance[w] === -1) {
             if (picked.length >= limit) {
@@ -112,6 +166,7 @@ export function neighbourhood(
     })),
     edges: edgeIndexes.map((e) => graph.edges[e]!.id),
     truncated,
+    hidden,
   };
 }
 

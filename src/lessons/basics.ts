@@ -11,6 +11,7 @@ export const ABBA: Lesson = {
   id: 'abba',
   title: 'ABBA: two locks, two orders',
   summary: 'The classic deadlock: one path takes A then B, another B then A.',
+  program: 'abba',
   report: `======================================================
 WARNING: possible circular locking dependency detected
 6.6.0-lesson #1 Not tainted
@@ -103,6 +104,7 @@ export const AA: Lesson = {
   title: 'AA: the same lock twice, and nesting annotations',
   summary:
     'A mutex is not recursive. And when two locks of one class are really different, say so.',
+  program: 'aa',
   report: `=============================================
 [ INFO: possible recursive locking detected ]
 4.9.0-lesson #1 Not tainted
@@ -179,6 +181,7 @@ export const CYCLE_OF_THREE: Lesson = {
   id: 'three',
   title: 'A cycle of three',
   summary: 'No two paths disagree, yet three of them together deadlock.',
+  program: 'rotation',
   report: `======================================================
 WARNING: possible circular locking dependency detected
 5.15.0-lesson #1 Not tainted

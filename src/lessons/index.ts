@@ -7,6 +7,7 @@ import type { Lesson } from './types';
 import { FLUSH_WORK } from './waiting';
 
 export type { Lesson, LessonQuestion, LessonSource } from './types';
+export { lessonProgram } from './program';
 
 export const LESSONS: readonly Lesson[] = [
   ABBA,

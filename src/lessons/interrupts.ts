@@ -15,6 +15,7 @@ export const SPIN_IRQ: Lesson = {
   id: 'spin-irq',
   title: 'A spinlock and its interrupt handler',
   summary: 'Inconsistent lock state: why spin_lock_irqsave() exists.',
+  program: 'spin-irq',
   report: `================================
 WARNING: inconsistent lock state
 6.1.0-lesson #1 Not tainted
@@ -103,6 +104,7 @@ export const IRQ_SAFE_UNSAFE: Lesson = {
   id: 'irq-order',
   title: 'irq-safe before irq-unsafe',
   summary: 'Interrupts are off while you hold A; but B is taken elsewhere with them on.',
+  program: 'irq-safe-unsafe',
   report: `=====================================================
 WARNING: HARDIRQ-safe -> HARDIRQ-unsafe lock order detected
 6.1.0-lesson #1 Not tainted
@@ -229,6 +231,7 @@ export const RWLOCK: Lesson = {
   id: 'rwlock',
   title: 'Readers, writers and interrupts',
   summary: 'Two readers never block each other; a writer blocks everyone, even its own handler.',
+  program: 'rwsem',
   report: `================================
 WARNING: inconsistent lock state
 6.1.0-lesson #1 Not tainted

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../parse/index';
 import { deriveScenarios, replay, status, waitsOf } from '../scenario';
-import { LESSONS, lessonAfter, lessonById } from './index';
+import { LESSONS, lessonAfter, lessonById, lessonProgram } from './index';
 
 describe('every lesson', () => {
   it('has a unique, URL-safe id', () => {
@@ -57,7 +57,9 @@ describe('every lesson', () => {
       it('cites its sources', () => {
         expect(lesson.sources.length).toBeGreaterThan(0);
         for (const s of lesson.sources) expect(s.url).toMatch(/^https:\/\//);
-        expect(lesson.program).toBeUndefined();
+        // the simulator program of the same design (src/lessons/programs.test.ts runs it)
+        expect(lessonProgram(lesson)?.id).toBe(lesson.program);
+        expect(lesson.program).toBeDefined();
       });
     });
   }

@@ -8,6 +8,7 @@ export const LINUXKPI_IRQ_WORK: Lesson = {
   id: 'linuxkpi-irq-work',
   title: 'Real case: irq_work in a critical section (FreeBSD LinuxKPI)',
   summary: 'WITNESS panics when a sleep mutex is taken where the thread must not sleep.',
+  program: 'linuxkpi-irq-work',
   report: `(abridged from ${D27171})
 panic: acquiring blockable sleep lock with spinlock or critical section held (sleep mutex) linuxkpi_short_wq @ /usr/src/sys/kern/subr_taskqueue.c:281
 cpuid = 6
@@ -83,6 +84,7 @@ export const DRM_SCHED_TDR: Lesson = {
   id: 'drm-sched-tdr',
   title: 'Real case: the GPU timeout handler vs dma_fence signalling',
   summary: 'A fence must signal: the reset path may not wait for locks that fence waiters hold.',
+  program: 'drm-sched-tdr',
   report: `(written for this lesson from the inversion described in "[RFC 13/17] drm/scheduler: use dma-fence annotations in tdr work", intel-gfx, 12 May 2020)
 ======================================================
 WARNING: possible circular locking dependency detected

@@ -9,6 +9,7 @@ export const I915_USERPTR: Lesson = {
   id: 'i915-userptr',
   title: 'Real case: i915 userptr vs CPU hotplug (4.14)',
   summary: 'Seven locks, a completion, and a workqueue allocated at the wrong moment.',
+  program: 'i915-userptr-hotplug',
   report: `(abridged from ${SEED_002})
 ======================================================
 WARNING: possible circular locking dependency detected
@@ -146,6 +147,7 @@ export const I915_RESET: Lesson = {
   id: 'i915-reset',
   title: 'Real case: i915 GPU reset vs stop_machine (4.19)',
   summary: 'A GPU reset that stops every CPU, and a page fault under struct_mutex.',
+  program: 'i915-reset-stop-machine',
   report: `(abridged from an i915 CI report quoted on the intel-gfx list, 2 Nov 2018)
 ======================================================
 WARNING: possible circular locking dependency detected

@@ -1,4 +1,4 @@
-// A lesson: a report (or, once src/sim lands, a simulator program) a teacher walks a class
+// A lesson: a report (and the simulator program of the same design) a teacher walks a class
 // through, with a short explanation, a question to predict before the answer is revealed, and
 // the sources it is drawn from.
 import type { ReportKind } from '../model/types';
@@ -32,8 +32,9 @@ export interface Lesson {
   /** lockdep-format text written for the lesson (abridged, for the real cases) */
   report: string;
   /**
-   * A simulator program (src/sim) that plays the same deadlock, once the simulator lands; the
-   * lesson then offers it beside the report. Reports stay the lesson's text either way.
+   * The id of the SIM_EXAMPLES program (src/sim) with the same design: the lesson shows it as a
+   * lock program one can run. Its class names are the program's own (`a`, `b` for a toy);
+   * src/lessons/programs.test.ts holds each to the lesson's cycle, and says where they differ.
    */
   program?: string;
   /** what happens, in paragraphs; `backticks` mark code */

@@ -5,6 +5,7 @@ export const FLUSH_WORK: Lesson = {
   id: 'flush-work',
   title: 'Waiting is a lock too: flush_work() and completions',
   summary: 'Holding a lock while waiting for work that needs the same lock.',
+  program: 'flush-work',
   report: `======================================================
 WARNING: possible circular locking dependency detected
 6.1.0-lesson #1 Not tainted

@@ -13,6 +13,9 @@
 //                {"report":0,"selection":{"kind":"edge","prev":"A","next":"B"},
 //                 "stepper":{"scenario":"lockdep","index":3,"schedule":"0110"},
 //                 "view":{"merged":true},"excerpt":{"start":120,"end":260}}
+//                a program link adds "simulator":{"deadlock":"deadlock-1"} (or {}), and its text
+//                is then a lock program for the Simulator page (added later; optional, so every
+//                earlier link decodes as it did, and a reader without it opens the text as a report)
 //
 // D tells a cut-off link (fewer bytes than D) from a damaged one (the CRC does not match, or the
 // DEFLATE data is invalid); P lets a decoder refuse a link that would unpack to more than

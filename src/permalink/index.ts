@@ -28,6 +28,7 @@ export {
   defaultViewState,
   normalizeState,
   type LinkSelection,
+  type SimulatorView,
   type StepperState,
   type ViewOptions,
   type ViewState,

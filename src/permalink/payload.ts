@@ -17,6 +17,9 @@ export function viewHeader(state: ViewState): Record<string, unknown> {
   const view = Object.entries(state.view).filter(([k, v]) => !(k === 'merged' && v === false));
   if (view.length > 0) out.view = Object.fromEntries(view);
   if (state.excerpt) out.excerpt = state.excerpt;
+  // A program link: the text after the view line is the program ({"simulator":{}} for none selected).
+  if (state.simulator)
+    out.simulator = state.simulator.deadlock === null ? {} : { deadlock: state.simulator.deadlock };
   return out;
 }
 

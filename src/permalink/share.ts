@@ -30,8 +30,11 @@ export async function encodePermalink(
  */
 export function reduceViewState(
   state: ViewState,
-  parsed: ParseOutput = parseText(state.input),
+  given?: ParseOutput,
 ): { state: ViewState; reduction: Reduction } {
+  // A program link carries a lock program, not a log: there is no report to cut it down to.
+  if (state.simulator) return { state, reduction: 'whole' };
+  const parsed = given ?? parseText(state.input);
   const index = state.report ?? defaultReportIndex(parsed.reports);
   const reduced = index === null ? null : reduceForLink(state.input, parsed, index);
   if (!reduced || reduced.reduction === 'whole') return { state, reduction: 'whole' };

@@ -1,6 +1,8 @@
 // What a permalink reproduces: the text, the selected report, what is selected in its graph, the
 // stepper and the view options. Every field but `input` has a default, so a v1 link that leaves
 // a field out (or one a later v1 writer added and this reader does not know) still opens.
+// A program link (added to v1 later) is a view with `simulator` set: its `input` is then the lock
+// program in the Simulator's editor, and links made before it keep decoding exactly as they did.
 
 /** A lock class (node id = class name) or a dependency prev -> next. */
 export type LinkSelection =
@@ -15,6 +17,12 @@ export interface StepperState {
   schedule: string | null;
   /** 'schedule': the person picks each CPU (app/store/stepper-slice.ts); a link opens paused */
   mode?: 'play' | 'schedule';
+}
+
+/** On a program link: the Simulator shows `input` as its program, and this deadlock selected. */
+export interface SimulatorView {
+  /** a Deadlock's id from explore() ("deadlock-2"); null: none selected */
+  deadlock: string | null;
 }
 
 /** View options: `merged` plus whatever later views add (flat, JSON-safe values only). */
@@ -36,6 +44,11 @@ export interface ViewState {
    * cut from, so the app can say "lines 120-260 of a longer log". null for a full link.
    */
   excerpt: { start: number; end: number } | null;
+  /**
+   * Present only on a program link: `input` is a lock program (src/sim) for the Simulator page,
+   * not report text. Left out (never null) on report views, so their decoding is unchanged.
+   */
+  simulator?: SimulatorView;
 }
 
 export function defaultViewState(input = ''): ViewState {
@@ -92,6 +105,13 @@ export function normalizeState(raw: unknown): StateResult {
     if (!isRecord(e) || !isIndex(e.start) || !isIndex(e.end) || e.start < 1 || e.end < e.start)
       return fail('its line range is not a line range');
     state.excerpt = { start: e.start, end: e.end };
+  }
+  if (raw.simulator !== undefined && raw.simulator !== null) {
+    const sim = raw.simulator;
+    const deadlock = isRecord(sim) ? (sim.deadlock ?? null) : undefined;
+    if (deadlock === undefined || (deadlock !== null && !isName(deadlock)))
+      return fail('its simulator view is not one lockscope writes (a program link was changed)');
+    state.simulator = { deadlock };
   }
   return { ok: true, state };
 }

@@ -13,6 +13,7 @@ import { OpenFileButton } from '../OpenFileButton/OpenFileButton';
 import { ParseStatus } from '../ParseStatus/ParseStatus';
 import { selectLinesIn } from './select-lines';
 import { NotationTip } from './NotationTip';
+import { ReplacedNote } from './ReplacedNote';
 import { TextHighlights } from './TextHighlights';
 import './InputPanel.css';
 
@@ -20,6 +21,18 @@ function formatSize(chars: number): string {
   return chars >= 100_000
     ? `${(chars / 1e6).toFixed(1)} million characters`
     : `${chars.toLocaleString('en')} characters`;
+}
+
+/**
+ * A read-only preview longer than this shows less: the box lays out every character it holds
+ * (~300 ms per megabyte here), and nobody reads 20,000 lines in it: the first 100 KB.
+ */
+const LARGE_PREVIEW_CHARS = 100_000;
+
+function previewOf(text: string): string {
+  if (text.length <= LARGE_PREVIEW_CHARS) return text;
+  const cut = text.lastIndexOf('\n', LARGE_PREVIEW_CHARS);
+  return text.slice(0, cut > 0 ? cut : LARGE_PREVIEW_CHARS);
 }
 
 function countLines(text: string): number {
@@ -30,17 +43,22 @@ function countLines(text: string): number {
 
 /** The text box and the ways to fill it: paste, type, open a file, pick an example. */
 export function InputPanel() {
-  const boxText = useAppStore(selectBoxText);
+  const fullBoxText = useAppStore(selectBoxText);
   const large = useAppStore(selectInputIsLarge);
   const inputLength = useAppStore((s) => s.input.length);
   const inputSource = useAppStore((s) => s.inputSource);
   const inputName = useAppStore((s) => s.inputName);
   const editInput = useAppStore((s) => s.editInput);
+  const clearInput = useAppStore((s) => s.clearInput);
   const lineSelection = useAppStore((s) => s.lineSelection);
   const report = useAppStore(selectSelectedReport);
   const graph = useAppStore(selectLockGraph);
   const selectGraphElement = useAppStore((s) => s.selectGraphElement);
   const box = useRef<HTMLTextAreaElement>(null);
+  const boxText = useMemo(
+    () => (large ? previewOf(fullBoxText) : fullBoxText),
+    [large, fullBoxText],
+  );
   const shownLines = useMemo(() => (large ? countLines(boxText) : 0), [large, boxText]);
   const headingId = useId();
   const boxId = useId();
@@ -66,6 +84,7 @@ export function InputPanel() {
     source = `Example: ${exampleLabel(inputName ?? '') ?? inputName ?? ''}`;
   else if (inputSource === 'restored') source = 'Restored from your last visit';
   else if (inputSource === 'link') source = 'Opened from a link';
+  else if (inputSource === 'simulator') source = `From the Simulator: ${inputName ?? ''}`;
 
   return (
     <section className="input-panel" aria-labelledby={headingId}>
@@ -81,17 +100,18 @@ export function InputPanel() {
             className="button"
             data-testid="paste.clear"
             disabled={inputLength === 0}
-            onClick={() => editInput('')}
+            onClick={() => void clearInput()}
           >
             Clear
           </button>
         </div>
       </div>
+      <ReplacedNote />
       <label htmlFor={boxId} className="visually-hidden">
         Report text
       </label>
       <div className="input-panel__frame">
-        <TextHighlights box={box} />
+        <TextHighlights box={box} lines={large ? shownLines : Infinity} />
         <textarea
           id={boxId}
           ref={box}

@@ -36,7 +36,14 @@ function offsetAt(el: HTMLTextAreaElement, x: number, y: number): number | null 
   return null;
 }
 
-export function NotationTip({ box }: { box: RefObject<HTMLTextAreaElement | null> }) {
+export function NotationTip({
+  box,
+  testId = 'paste.notation',
+}: {
+  box: RefObject<HTMLTextAreaElement | null>;
+  /** the Lessons page shows a second one, under its report text */
+  testId?: string;
+}) {
   const report = useAppStore(selectSelectedReport);
   const era = report?.usageEra ?? 'modern';
   const [found, setFound] = useState<Found | null>(null);
@@ -66,7 +73,7 @@ export function NotationTip({ box }: { box: RefObject<HTMLTextAreaElement | null
   }, [box, era]);
 
   return (
-    <div className="notation-tip" data-testid="paste.notation" aria-live="polite">
+    <div className="notation-tip" data-testid={testId} aria-live="polite">
       {found ? (
         <>
           <p className="notation-tip__title">

@@ -16,14 +16,16 @@ function toneOf(spans: readonly Span[]): Tone {
   return 'frame';
 }
 
-/** Consecutive lines of one tone as one bar: [first line, count, tone]. */
+/** Consecutive lines of one tone as one bar: [first line, count, tone], up to line `lastLine`. */
 function bars(
   byLine: Map<number, Span[]>,
   selected: ReadonlySet<number>,
+  lastLine: number,
 ): [number, number, Tone][] {
   const out: [number, number, Tone][] = [];
   const lines = [...new Set([...byLine.keys(), ...selected])].sort((a, b) => a - b);
   for (const n of lines) {
+    if (n > lastLine) break;
     const tone = selected.has(n) ? 'selected' : toneOf(byLine.get(n)!);
     const last = out.at(-1);
     if (last && last[2] === tone && last[0] + last[1] === n) last[1]++;
@@ -32,7 +34,14 @@ function bars(
   return out;
 }
 
-export function TextHighlights({ box }: { box: RefObject<HTMLTextAreaElement | null> }) {
+export function TextHighlights({
+  box,
+  lines,
+}: {
+  box: RefObject<HTMLTextAreaElement | null>;
+  /** lines the box shows (a large input shows its first ones): no bars past them */
+  lines: number;
+}) {
   const report = useAppStore(selectSelectedReport);
   const graph = useAppStore(selectLockGraph);
   const selection = useAppStore((s) => s.graphSelection);
@@ -42,7 +51,10 @@ export function TextHighlights({ box }: { box: RefObject<HTMLTextAreaElement | n
     () => linesForSelection(selection, graph, report?.spans),
     [selection, graph, report],
   );
-  const shown = useMemo(() => bars(byLine, new Set(selectedLines)), [byLine, selectedLines]);
+  const shown = useMemo(
+    () => bars(byLine, new Set(selectedLines), lines),
+    [byLine, selectedLines, lines],
+  );
 
   // Follow the box's scrolling without re-rendering.
   useEffect(() => {

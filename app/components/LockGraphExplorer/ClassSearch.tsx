@@ -1,7 +1,7 @@
 // A type-ahead over the dump's class names: best matches first (searchClasses), each with how
 // many dependencies lead in and out, picked with the mouse or ↑/↓ and Enter.
 import { useId, useMemo, useState } from 'react';
-import { searchClasses, selectClassIndex, useAppStore } from '../../store';
+import { degreeOf, hasClass, searchClasses, selectDumpGraph, useAppStore } from '../../store';
 
 const SHOWN = 12;
 
@@ -20,7 +20,7 @@ export function ClassSearch({
   placeholder?: string;
 }) {
   const listId = useId();
-  const ix = useAppStore(selectClassIndex);
+  const graph = useAppStore(selectDumpGraph);
   const [text, setText] = useState(value);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -31,8 +31,11 @@ export function ClassSearch({
     setText(value);
   }
   const matches = useMemo(
-    () => (ix && open ? searchClasses(ix, text, SHOWN) : []),
-    [ix, text, open],
+    () =>
+      graph && open
+        ? searchClasses(graph, text, SHOWN).map((m) => ({ name: m.id, ...degreeOf(graph, m.id) }))
+        : [],
+    [graph, text, open],
   );
   const pick = (name: string) => {
     setText(name);
@@ -72,7 +75,7 @@ export function ClassSearch({
             } else if (e.key === 'Enter') {
               const m = matches[active];
               if (m) pick(m.name);
-              else if (ix?.out.index.has(text.trim())) pick(text.trim());
+              else if (graph && hasClass(graph, text.trim())) pick(text.trim());
             } else if (e.key === 'Escape') setOpen(false);
           }}
         />

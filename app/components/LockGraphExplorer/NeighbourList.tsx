@@ -1,7 +1,7 @@
 // Every class taken right after (or before) one class, 50 at a time: where a hub's "+N more"
 // leads, since drawing hundreds of neighbours helps nobody. Each name focuses that class.
 import { useState } from 'react';
-import { neighbours, selectClassIndex, useAppStore } from '../../store';
+import { neighbours, selectDumpGraph, useAppStore } from '../../store';
 
 const PAGE = 50;
 
@@ -14,11 +14,11 @@ export function NeighbourList({
   direction: 'in' | 'out';
   onClose(): void;
 }) {
-  const ix = useAppStore(selectClassIndex);
+  const graph = useAppStore(selectDumpGraph);
   const setQuery = useAppStore((s) => s.setExplorerQuery);
   const [shown, setShown] = useState(PAGE);
-  if (!ix) return null;
-  const list = neighbours(ix, name, direction);
+  if (!graph) return null;
+  const list = neighbours(graph, name, direction);
   return (
     <section
       className="explorer__panel explorer__neighbours"

@@ -114,7 +114,8 @@ function drawing(cy: Core, container: HTMLElement, webgl: boolean) {
   const classes = cy.nodes().filter((n) => !isMoreId(n.id())) as NodeCollection;
   return {
     nodes: cy.nodes().length,
-    edges: cy.edges().length,
+    // the whole graph's dependencies are drawn on a layer of their own (whole-edges.ts)
+    edges: cy.edges().length + Number(container.dataset.edgeLayer ?? 0),
     zoom: cy.zoom(),
     labelsShown: labelsShownAt(cy.zoom()),
     renderer: webgl ? ('webgl' as const) : ('canvas' as const),

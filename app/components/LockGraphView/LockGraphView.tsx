@@ -33,6 +33,8 @@ export default function LockGraphView() {
   const select = useAppStore((s) => s.selectGraphElement);
   const markDrawn = useAppStore((s) => s.markDrawn);
   const stepper = useAppStore(selectStepperModel);
+  // Presentation mode draws for the back of the room (the view remounts when it toggles).
+  const variant = useAppStore((s) => (s.presenting ? 'present' : 'page'));
   const overlay = useMemo(() => stepperOverlay(stepper), [stepper]);
   const box = useRef<HTMLDivElement>(null);
   const [container, setContainer] = useState<HTMLDivElement | null>(null);
@@ -40,12 +42,24 @@ export default function LockGraphView() {
 
   const cy = useCytoscape(box, {
     onTap: (t) => select(t ? { kind: t.group === 'nodes' ? 'node' : 'edge', id: t.id } : null),
-    style: (el) => graphStylesheet(readPalette(el)),
+    style: (el) => graphStylesheet(readPalette(el), variant),
   });
-  const { placed, error } = useGraphContent(cy, container, graph, key, reports, merged, markDrawn);
+  const { placed, error } = useGraphContent(
+    cy,
+    container,
+    graph,
+    key,
+    reports,
+    merged,
+    markDrawn,
+    variant,
+  );
   useGraphClasses(cy, placed, highlight, selection);
   useStepperOverlay(cy, placed, overlay);
   useConcealCycle(cy, placed);
+  useEffect(() => {
+    if (cy && container) cy.style(graphStylesheet(readPalette(container), variant));
+  }, [cy, container, variant]);
 
   const overlayRef = useRef(overlay);
   useEffect(() => {

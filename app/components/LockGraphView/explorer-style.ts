@@ -7,7 +7,7 @@ import { graphStylesheet, LABEL_FONT_SIZE, type GraphPalette } from './graph-sty
 /** Labels drawn smaller than this (px on screen) are skipped: at the fitted zoom, all are. */
 export const MIN_ZOOMED_FONT_SIZE = 7;
 
-/** Whole-graph edges get arrowheads (and cost more) only from this zoom on. */
+/** Whole-graph edges get arrowheads only from this zoom on (whole-edges.ts). */
 export const ARROW_ZOOM = 0.45;
 
 export function labelsShownAt(zoom: number): boolean {
@@ -15,6 +15,7 @@ export function labelsShownAt(zoom: number): boolean {
 }
 
 export function explorerStylesheet(p: GraphPalette, whole: boolean): StylesheetJson {
+  if (whole) return wholeStylesheet(p);
   const base = graphStylesheet(p) as object[];
   const focus: object[] = [
     {
@@ -47,29 +48,27 @@ export function explorerStylesheet(p: GraphPalette, whole: boolean): StylesheetJ
     },
     { selector: 'node.reverse-path', style: { 'border-color': p.deadlock, 'border-width': 3 } },
   ];
-  if (!whole) return [...base, ...focus] as StylesheetJson;
-  const big: object[] = [
+  return [...base, ...focus] as StylesheetJson;
+}
+
+/**
+ * The whole graph (8,000 classes): a sheet of its own with two selectors, since Cytoscape matches
+ * every selector against every element (the report graph's sheet has ~40). The report graph's
+ * node look, as rectangles, with class names drawn only once zoomed in far enough to read them;
+ * the dependencies are drawn by whole-edges.ts, not by Cytoscape.
+ */
+function wholeStylesheet(p: GraphPalette): StylesheetJson {
+  const [node, scc] = graphStylesheet(p) as { selector: string; style: object }[];
+  return [
     {
       selector: 'node',
-      style: { 'min-zoomed-font-size': MIN_ZOOMED_FONT_SIZE, 'border-width': 1 },
-    },
-    {
-      // haystack: straight, bundled, no arrowheads — the cheapest edge Cytoscape draws
-      selector: 'edge',
       style: {
-        'curve-style': 'haystack',
-        'haystack-radius': 0,
-        width: 1,
-        opacity: 0.45,
-        label: '',
-        'target-arrow-shape': 'none',
+        ...node!.style,
+        shape: 'rectangle',
+        'border-width': 1,
+        'min-zoomed-font-size': MIN_ZOOMED_FONT_SIZE,
       },
     },
-    { selector: 'edge.in-scc', style: { opacity: 0.8, width: 1.5 } },
-    {
-      selector: 'edge.arrows',
-      style: { 'curve-style': 'straight', 'target-arrow-shape': 'triangle', opacity: 0.7 },
-    },
-  ];
-  return [...base, ...focus, ...big] as StylesheetJson;
+    scc!,
+  ] as StylesheetJson;
 }

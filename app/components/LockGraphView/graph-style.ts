@@ -1,6 +1,6 @@
 // How the lock graph looks: one stylesheet, coloured from the page's theme (CSS custom properties
 // on the graph's container), rebuilt when the system switches between light and dark.
-import type { StylesheetJson } from 'cytoscape';
+import type { NodeSingular, StylesheetJson } from 'cytoscape';
 
 export interface GraphPalette {
   text: string;
@@ -46,7 +46,7 @@ export const CPU_COLOURS = [
 
 export const STEP_BADGE_FONT_SIZE = 10;
 
-function stepperStyles(p: GraphPalette): StylesheetJson {
+function stepperStyles(p: GraphPalette, k: number): StylesheetJson {
   const perCpu = CPU_COLOURS.flatMap((c, i) => [
     { selector: `node.step-c${i}`, style: { 'background-color': c, 'border-color': c } },
     {
@@ -63,35 +63,35 @@ function stepperStyles(p: GraphPalette): StylesheetJson {
       selector: 'node.step-badge',
       style: {
         shape: 'round-rectangle',
-        width: 'data(w)',
-        height: 'data(h)',
+        width: k === 1 ? 'data(w)' : (n: NodeSingular) => Number(n.data('w')) * k,
+        height: k === 1 ? 'data(h)' : (n: NodeSingular) => Number(n.data('h')) * k,
         label: 'data(label)',
         'font-family': LABEL_FONT_FAMILY,
-        'font-size': STEP_BADGE_FONT_SIZE,
+        'font-size': STEP_BADGE_FONT_SIZE * k,
         'font-weight': 'bold',
         color: '#ffffff',
         'text-valign': 'center',
         'text-halign': 'center',
-        'border-width': 1,
+        'border-width': 1 * k,
       },
     },
     ...perCpu,
     {
       // holds nothing yet and waits: drawn hollow, in its colour
       selector: 'node.step-idle',
-      style: { 'background-color': p.labelBg, 'border-width': 1.5, color: p.text },
+      style: { 'background-color': p.labelBg, 'border-width': 1.5 * k, color: p.text },
     },
     {
       selector: 'edge.step-wait',
       style: {
-        width: 2.5,
+        width: 2.5 * k,
         'curve-style': 'straight',
         'line-style': 'dashed',
-        'line-dash-pattern': [6, 4],
+        'line-dash-pattern': [6 * k, 4 * k],
         'target-arrow-shape': 'triangle',
         'arrow-scale': 1.1,
         label: 'data(label)',
-        'font-size': 10,
+        'font-size': 10 * k,
         'font-style': 'italic',
         'text-background-color': p.labelBg,
         'text-background-opacity': 0.9,
@@ -112,18 +112,21 @@ function stepperStyles(p: GraphPalette): StylesheetJson {
         'line-color': p.deadlock,
         'target-arrow-color': p.deadlock,
         color: p.deadlock,
-        width: 3.5,
+        width: 3.5 * k,
       },
     },
     {
       selector: 'node.step-cycle-lock',
-      style: { 'underlay-color': p.deadlock, 'underlay-opacity': 0.22, 'underlay-padding': 7 },
+      style: { 'underlay-color': p.deadlock, 'underlay-opacity': 0.22, 'underlay-padding': 7 * k },
     },
     {
       selector: '.step-changed',
-      style: { 'underlay-color': p.changed, 'underlay-opacity': 0.75, 'underlay-padding': 5 },
+      style: { 'underlay-color': p.changed, 'underlay-opacity': 0.75, 'underlay-padding': 5 * k },
     },
-    { selector: 'edge.step-changed', style: { 'underlay-padding': 3, 'underlay-opacity': 0.6 } },
+    {
+      selector: 'edge.step-changed',
+      style: { 'underlay-padding': 3 * k, 'underlay-opacity': 0.6 },
+    },
   ] as StylesheetJson;
 }
 
@@ -140,7 +143,20 @@ export const LABEL_FONT_FAMILY = '"DejaVu Sans Mono", ui-monospace, Menlo, Conso
 export const LABEL_FONT_SIZE = 12;
 export const LABEL_LINE_HEIGHT = 1.3;
 
-export function graphStylesheet(p: GraphPalette): StylesheetJson {
+/**
+ * 'present': presentation mode, read from the back of a lecture hall — labels, borders, arrows
+ * and edge widths all scaled by GRAPH_SCALE (node sizes follow: labelMetrics(variant)).
+ */
+export type GraphVariant = 'page' | 'present';
+export const GRAPH_SCALE: Record<GraphVariant, number> = { page: 1, present: 1.75 };
+
+/** The node label font size of a variant, px at zoom 1. */
+export function labelFontSize(variant: GraphVariant = 'page'): number {
+  return LABEL_FONT_SIZE * GRAPH_SCALE[variant];
+}
+
+export function graphStylesheet(p: GraphPalette, variant: GraphVariant = 'page'): StylesheetJson {
+  const k = GRAPH_SCALE[variant];
   return [
     {
       selector: 'node',
@@ -150,7 +166,7 @@ export function graphStylesheet(p: GraphPalette): StylesheetJson {
         height: 'data(h)',
         label: 'data(label)',
         'font-family': LABEL_FONT_FAMILY,
-        'font-size': LABEL_FONT_SIZE,
+        'font-size': labelFontSize(variant),
         'line-height': LABEL_LINE_HEIGHT,
         color: p.text,
         'text-wrap': 'wrap',
@@ -160,21 +176,21 @@ export function graphStylesheet(p: GraphPalette): StylesheetJson {
         'text-halign': 'center',
         'text-justification': 'left',
         'background-color': p.nodeBg,
-        'border-width': 1.5,
+        'border-width': 1.5 * k,
         'border-color': p.nodeBorder,
       },
     },
     { selector: 'node.in-scc', style: { 'background-color': p.sccBg } },
     {
       selector: 'node.in-cycle',
-      style: { 'border-color': p.cycle, 'border-width': 2.5, 'background-color': p.cycleBg },
+      style: { 'border-color': p.cycle, 'border-width': 2.5 * k, 'background-color': p.cycleBg },
     },
-    { selector: 'node.held', style: { 'border-style': 'double', 'border-width': 6 } },
-    { selector: 'node.acquiring', style: { 'border-style': 'dashed', 'border-width': 3 } },
+    { selector: 'node.held', style: { 'border-style': 'double', 'border-width': 6 * k } },
+    { selector: 'node.acquiring', style: { 'border-style': 'dashed', 'border-width': 3 * k } },
     {
       selector: 'edge',
       style: {
-        width: 1.5,
+        width: 1.5 * k,
         'curve-style': 'bezier',
         'line-color': p.edge,
         'target-arrow-color': p.edge,
@@ -182,20 +198,20 @@ export function graphStylesheet(p: GraphPalette): StylesheetJson {
         'arrow-scale': 1.2,
         label: 'data(label)',
         'font-family': LABEL_FONT_FAMILY,
-        'font-size': 11,
+        'font-size': 11 * k,
         color: p.text,
         'text-background-color': p.labelBg,
         'text-background-opacity': 0.9,
-        'text-background-padding': '2px',
+        'text-background-padding': `${2 * k}px`,
       },
     },
     {
       selector: 'edge.in-scc',
-      style: { 'line-color': p.sccEdge, 'target-arrow-color': p.sccEdge, width: 2 },
+      style: { 'line-color': p.sccEdge, 'target-arrow-color': p.sccEdge, width: 2 * k },
     },
     {
       selector: 'edge.in-cycle',
-      style: { 'line-color': p.cycle, 'target-arrow-color': p.cycle, width: 3, color: p.cycle },
+      style: { 'line-color': p.cycle, 'target-arrow-color': p.cycle, width: 3 * k, color: p.cycle },
     },
     { selector: 'edge.new', style: { 'line-style': 'dashed', 'font-weight': 'bold' } },
     {
@@ -210,14 +226,18 @@ export function graphStylesheet(p: GraphPalette): StylesheetJson {
     // a lesson's question hides the cycle until it is answered (useConcealCycle)
     {
       selector: 'node.concealed',
-      style: { 'background-color': p.nodeBg, 'border-color': p.nodeBorder, 'border-width': 1.5 },
+      style: {
+        'background-color': p.nodeBg,
+        'border-color': p.nodeBorder,
+        'border-width': 1.5 * k,
+      },
     },
     {
       selector: 'edge.concealed',
       style: {
         'line-color': p.edge,
         'target-arrow-color': p.edge,
-        width: 1.5,
+        width: 1.5 * k,
         color: p.text,
         'line-style': 'solid',
         'font-weight': 'normal',
@@ -226,21 +246,21 @@ export function graphStylesheet(p: GraphPalette): StylesheetJson {
     { selector: '.faded', style: { opacity: 0.28 } },
     {
       selector: '.highlighted',
-      style: { 'underlay-color': p.highlight, 'underlay-opacity': 0.28, 'underlay-padding': 6 },
+      style: { 'underlay-color': p.highlight, 'underlay-opacity': 0.28, 'underlay-padding': 6 * k },
     },
     {
       selector: 'node.selected',
-      style: { 'border-color': p.highlight, 'border-width': 4, 'underlay-opacity': 0.45 },
+      style: { 'border-color': p.highlight, 'border-width': 4 * k, 'underlay-opacity': 0.45 },
     },
     {
       selector: 'edge.selected',
       style: {
         'line-color': p.highlight,
         'target-arrow-color': p.highlight,
-        width: 4.5,
+        width: 4.5 * k,
         'underlay-opacity': 0.45,
       },
     },
-    ...(stepperStyles(p) as object[]),
+    ...(stepperStyles(p, k) as object[]),
   ] as StylesheetJson;
 }

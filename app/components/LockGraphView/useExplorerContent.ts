@@ -1,15 +1,18 @@
-// Puts what the lock-graph explorer shows into its Cytoscape instance: elements in one batch,
-// the layered layout in the worker (linear time: ~100 ms for a whole 8,000-class kernel), the
-// positions applied with the preset layout, then "drawn" once two frames have been painted.
+// Puts what the lock-graph explorer shows into its Cytoscape instance: the layered layout in the
+// worker first (linear time: ~100 ms for a whole 8,000-class kernel), then the elements added
+// once, in one batch, with their positions in them, and the viewport set from those positions —
+// so Cytoscape computes styles and bounds once and renders once (adding first and moving after
+// made it do all of it twice over 40,000 elements). "Drawn" once two frames have been painted.
 import { useEffect, useState } from 'react';
 import type { Core } from 'cytoscape';
 import type { ExplorerView } from '../../store';
 import { createLayoutClient, LayoutSuperseded, type LayoutFn } from '../../worker/layout-client';
 import { backEdgeBow, type Box } from './back-edge-bow';
 import { explorerElements, moreId, moreLabel } from './explorer-elements';
-import { ARROW_ZOOM } from './explorer-style';
 import { layoutLabel, type NodeLabel } from './label';
+import { readPalette } from './graph-style';
 import { fitGraph, labelMetrics } from './useGraphContent';
+import { createEdgeLayer, type EdgeLayer } from './whole-edges';
 
 let layout: LayoutFn | null = null;
 
@@ -30,20 +33,6 @@ function afterPaint(cy: Core, done: () => void): void {
   setTimeout(go, 1000); // a graph already on screen in the same place renders nothing new
 }
 
-/** Whole graph: arrowheads only once zoomed in enough to see them (they cost per edge). */
-function followZoom(cy: Core): () => void {
-  let near: boolean | null = null;
-  const update = () => {
-    const now = cy.zoom() >= ARROW_ZOOM;
-    if (now === near) return;
-    near = now;
-    cy.batch(() => cy.edges().toggleClass('arrows', now));
-  };
-  cy.on('zoom', update);
-  update();
-  return () => cy.off('zoom', update);
-}
-
 export function useExplorerContent(
   cy: Core | null,
   container: HTMLElement | null,
@@ -58,7 +47,7 @@ export function useExplorerContent(
     // a renderer change destroys the instance; this render still holds the old one
     if (!cy || cy.destroyed() || !view || drawKey === null) return;
     let cancelled = false;
-    let stopZoom = () => {};
+    let edgeLayer: EdgeLayer | null = null;
     setPlaced(null);
     setError(null);
     const whole = view.query.mode === 'whole';
@@ -68,10 +57,6 @@ export function useExplorerContent(
     for (const h of view.hidden)
       labels.set(moreId(h.name, h.direction), stubLabel(moreLabel(h.count, h.direction), m));
     const elements = explorerElements(view, labels);
-    cy.batch(() => {
-      cy.elements().remove();
-      cy.add(elements);
-    });
     const sizes: Record<string, { width: number; height: number }> = Object.create(null);
     for (const [id, l] of labels) sizes[id] = { width: l.width, height: l.height };
     const shape = {
@@ -98,10 +83,26 @@ export function useExplorerContent(
           container.style.height = `${Math.round(h)}px`;
           cy.resize();
         }
-        cy.layout({ name: 'preset', positions: pos, fit: false, animate: false }).run();
-        if (!whole) bowBackEdges(cy, pos, labels, answer.backEdges, answer.width);
-        fitGraph(cy);
-        if (whole) stopZoom = followZoom(cy);
+        for (const e of elements) if (e.group === 'nodes') e.position = pos[e.data.id!];
+        cy.autoungrabify(whole); // the edge layer does not follow a dragged class
+        cy.batch(() => {
+          cy.elements().remove();
+          // the whole graph's dependencies go on a layer of their own (whole-edges.ts)
+          cy.add(whole ? elements.filter((e) => e.group === 'nodes') : elements);
+          if (whole) fitPositions(cy, pos, labels);
+        });
+        if (whole && container) {
+          edgeLayer = createEdgeLayer(cy, container, {
+            edges: view.graph.edges,
+            positions: pos,
+            sizes: labels,
+            colours: readPalette(container),
+          });
+          container.dataset.edgeLayer = String(edgeLayer.count);
+        } else {
+          bowBackEdges(cy, pos, labels, answer.backEdges, answer.width);
+          fitGraph(cy);
+        }
         setPlaced(drawKey);
         afterPaint(cy, () => {
           if (!cancelled) markDrawn(drawKey);
@@ -114,11 +115,43 @@ export function useExplorerContent(
     );
     return () => {
       cancelled = true;
-      stopZoom();
+      edgeLayer?.destroy();
+      if (container) delete container.dataset.edgeLayer;
     };
   }, [cy, container, view, drawKey, markDrawn]);
 
   return { placed, error };
+}
+
+/**
+ * cy.fit from the layout's own positions and box sizes: Cytoscape's bounding box of 8,000 nodes
+ * measures every label first (seconds); this is one pass over numbers.
+ */
+function fitPositions(
+  cy: Core,
+  pos: Record<string, { x: number; y: number }>,
+  sizes: ReadonlyMap<string, { width: number; height: number }>,
+  padding = 28,
+): void {
+  let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [id, s] of sizes) {
+    const p = pos[id];
+    if (!p) continue;
+    x1 = Math.min(x1, p.x - s.width / 2);
+    x2 = Math.max(x2, p.x + s.width / 2);
+    y1 = Math.min(y1, p.y - s.height / 2);
+    y2 = Math.max(y2, p.y + s.height / 2);
+  }
+  if (!(x2 > x1 && y2 > y1)) return;
+  const [w, h] = [cy.width(), cy.height()];
+  const zoom = Math.min(
+    cy.maxZoom(),
+    Math.max(cy.minZoom(), Math.min((w - 2 * padding) / (x2 - x1), (h - 2 * padding) / (y2 - y1))),
+  );
+  cy.viewport({
+    zoom,
+    pan: { x: w / 2 - (zoom * (x1 + x2)) / 2, y: h / 2 - (zoom * (y1 + y2)) / 2 },
+  });
 }
 
 function stubLabel(text: string, m: ReturnType<typeof labelMetrics>): NodeLabel {

@@ -7,23 +7,32 @@ import type { Report } from '../../../src/model/types';
 import { createLayoutClient, LayoutSuperseded, type LayoutFn } from '../../worker/layout-client';
 import { backEdgeBow, type Box } from './back-edge-bow';
 import { graphElements } from './graph-elements';
-import { LABEL_FONT_FAMILY, LABEL_FONT_SIZE, LABEL_LINE_HEIGHT } from './graph-style';
+import {
+  LABEL_FONT_FAMILY,
+  LABEL_LINE_HEIGHT,
+  labelFontSize,
+  type GraphVariant,
+} from './graph-style';
 import { layoutLabel, type LabelMetrics } from './label';
 
 let layout: LayoutFn | null = null;
-let metrics: LabelMetrics | null = null;
+const metrics = new Map<GraphVariant, LabelMetrics>();
 
-export function labelMetrics(): LabelMetrics {
-  if (metrics) return metrics;
+export function labelMetrics(variant: GraphVariant = 'page'): LabelMetrics {
+  const known = metrics.get(variant);
+  if (known) return known;
+  const size = labelFontSize(variant);
+  const k = size / labelFontSize('page');
   const ctx = document.createElement('canvas').getContext('2d');
-  let charWidth = LABEL_FONT_SIZE * 0.6;
+  let charWidth = size * 0.6;
   if (ctx) {
-    ctx.font = `${LABEL_FONT_SIZE}px ${LABEL_FONT_FAMILY}`;
+    ctx.font = `${size}px ${LABEL_FONT_FAMILY}`;
     charWidth = ctx.measureText('0123456789').width / 10;
   }
-  const lineHeight = LABEL_FONT_SIZE * LABEL_LINE_HEIGHT;
-  metrics = { charWidth, lineHeight, maxChars: 26, padX: 10, padY: 7 };
-  return metrics;
+  const lineHeight = size * LABEL_LINE_HEIGHT;
+  const m = { charWidth, lineHeight, maxChars: 26, padX: 10 * k, padY: 7 * k };
+  metrics.set(variant, m);
+  return m;
 }
 
 /** The graph fills the view but never zooms in past 1.2: a two-lock graph should not shout. */
@@ -61,6 +70,7 @@ export function useGraphContent(
   reports: readonly Report[],
   merged: boolean,
   markDrawn: (key: string) => void,
+  variant: GraphVariant = 'page',
 ): GraphContent {
   const [placed, setPlaced] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -72,7 +82,7 @@ export function useGraphContent(
     cy.batch(() => cy.elements().remove());
     if (!graph || graph.nodes.length === 0) return;
     let cancelled = false;
-    const m = labelMetrics();
+    const m = labelMetrics(variant);
     const labels = new Map(graph.nodes.map((n) => [n.id, layoutLabel(n.id, m)]));
     cy.batch(() => cy.add(graphElements(graph, labels, reports, merged)));
     const sizes: Record<string, { width: number; height: number }> = Object.create(null);
@@ -126,7 +136,7 @@ export function useGraphContent(
     return () => {
       cancelled = true;
     };
-  }, [cy, container, graph, key, reports, merged, markDrawn]);
+  }, [cy, container, graph, key, reports, merged, markDrawn, variant]);
 
   return { placed, error };
 }

@@ -14,7 +14,7 @@ import './ShareDialog.css';
 /** "Share": a link to this view to copy, and for a long one a shorter link and a file. */
 export function ShareButton() {
   const store = useAppStoreApi();
-  const hasInput = useAppStore((s) => s.input.length > 0);
+  const hasInput = useAppStore((s) => (s.page === 'simulator' ? s.program : s.input).length > 0);
   const [snapshot, setSnapshot] = useState<{ view: ViewState; parsed: ParseOutput | null } | null>(
     null,
   );
@@ -86,8 +86,9 @@ function ShareDialog({
         Share this view
       </h2>
       <p className="share-dialog__note muted">
-        The link holds the text and this view after its “#”, a part browsers never send to any
-        server: whoever opens it sees the same report, selection and step.
+        {view.simulator
+          ? 'The link holds the lock program after its “#”, a part browsers never send to any server: whoever opens it sees the Simulator with the same program, runs it and sees the same deadlock selected.'
+          : 'The link holds the text and this view after its “#”, a part browsers never send to any server: whoever opens it sees the same report, selection and step.'}
       </p>
       {links === null ? <p role="status">Making the link…</p> : null}
       {links && 'error' in links ? (

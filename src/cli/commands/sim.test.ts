@@ -61,7 +61,7 @@ describe('lockscope sim', () => {
     const r = await run([broken]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      `${broken}:4:1: expected ';' after mutex_lock(…), found '}'\nlockscope: 1 error in ${broken}\n`,
+      `${broken}:3:17: expected ';' after mutex_lock(…), found '}'\nlockscope: 1 error in ${broken}\n`,
     );
     expect(r.stdout).toBe('');
   });

@@ -1,6 +1,7 @@
 // A deadlock the explorer found, told the way lockdep tells one: the cycle of lock classes in
 // taken-before order (report-json.md), the stack where each dependency was taken, the locks each
 // stuck context holds, and a scenario table the stepper can play (src/scenario).
+import { firstInterestingFrame } from '../../model/frame';
 import type {
   Dependency,
   Frame,
@@ -9,6 +10,7 @@ import type {
   Report,
   Scenario,
   ScenarioStep,
+  Task,
 } from '../../model/types';
 import { makeFrame } from '../../model/frame';
 import { scenarioStep } from '../../model/report';
@@ -80,23 +82,47 @@ function findCycle(m: Machine, stuck: readonly WaitFor[]): Edge[] {
   return [];
 }
 
+/**
+ * The task lockdep would name for a context: a handler runs on the task it interrupted ("current"
+ * in a hardirq is that task, and its locks go on that task's held-locks stack); work has its own.
+ */
+function taskOf(m: Machine, c: number): Task {
+  const ctx = m.contexts[c]!;
+  const t = ctx.cpu >= 0 ? m.program.threadOfCpu[ctx.cpu]! : c;
+  return { comm: m.contexts[t]!.name, pid: t + 1 };
+}
+
+/** Each stuck task's held locks, numbered per task the way lockdep_print_held_locks() does. */
 function heldLocks(m: Machine, s: State, stuck: readonly WaitFor[]): HeldLock[] {
   const out: HeldLock[] = [];
+  const count = new Map<string, number>();
   for (const w of stuck) {
     const ctx = m.contexts[w.ctx]!;
+    const task = taskOf(m, w.ctx);
+    const key = `${task.comm}/${task.pid}`;
     for (const h of ctx.held[m.pc(s, w.ctx)]!) {
       const step = ctx.steps[h.at]!;
       const lock = m.program.locks[h.lock]!;
+      const index = count.get(key) ?? 0;
+      count.set(key, index + 1);
       out.push({
-        index: out.length,
+        index,
         class: step.subclass ? `${lock.class}/${step.subclass}` : lock.class,
         address: null,
         at: step.stack[0] ?? null,
-        task: { comm: ctx.name, pid: ctx.id + 1 },
+        task,
       });
     }
   }
   return out;
+}
+
+/** The stack where context `c` took the lock of class `cls` it holds, innermost first. */
+function heldStack(m: Machine, s: State, c: number, cls: string): string[] {
+  const ctx = m.contexts[c]!;
+  const h = ctx.held[m.pc(s, c)]!.find((x) => m.program.locks[x.lock]?.class === cls);
+  const step = h ? ctx.steps[h.at] : undefined;
+  return step ? [step.op, ...step.stack] : [];
 }
 
 function stackAt(m: Machine, s: State, c: number): Frame[] {
@@ -142,12 +168,13 @@ export function buildDeadlock(program: Program, found: FoundDeadlock, index: num
   const innermost = trace[1]?.function ?? trace[0]?.function ?? 'the program';
 
   let kind: DeadlockKind = 'never-signalled';
-  let reportKind: Report['kind'] = 'locking-bug';
+  // no lockdep report: the hung-task detector and its debug_show_all_locks() tell it
+  let reportKind: Report['kind'] = 'show-all-locks';
   let cycle: string[] | null = null;
   let scenario: Scenario | null = null;
   const details: Record<string, string> = {};
   const dependencies: Dependency[] = [];
-  let headline = 'INFO: task blocked for ever';
+  let headline = '';
   let summary: string;
   const partName = (c: number) => {
     const ctx = m.contexts[c]!;
@@ -178,9 +205,14 @@ export function buildDeadlock(program: Program, found: FoundDeadlock, index: num
     kind = 'interrupt';
     reportKind = 'inconsistent-lock-state';
     headline = 'WARNING: inconsistent lock state';
-    details.usageChange = soft
-      ? '{IN-SOFTIRQ-W} -> {SOFTIRQ-ON-W}'
-      : '{IN-HARDIRQ-W} -> {HARDIRQ-ON-W}';
+    // print_usage_bug() from the handler: the lock was taken with interrupts on, now in one
+    const on = soft ? 'SOFTIRQ-ON-W' : 'HARDIRQ-ON-W';
+    details.usageChange = `{${on}} -> {${soft ? 'IN-SOFTIRQ-W' : 'IN-HARDIRQ-W'}}`;
+    details.registeredUsage = on;
+    details.irqFlags = soft ? 'HC0[0]:SC1[1]:HE1:SE0' : 'HC1[1]:SC0[0]:HE0:SE1';
+    details.acquireLock = e.resource;
+    const registered = heldStack(m, s, e.holder, e.resource);
+    if (registered.length > 0) details.registeredTrace = registered.join('\n');
     scenario = {
       cpus: [cpuOf(e.waiter)],
       steps: [
@@ -254,14 +286,32 @@ export function buildDeadlock(program: Program, found: FoundDeadlock, index: num
       ? `${name(w.ctx)} waits for ${w.resource || 'a handler to return'}, and nothing left to run can ever give it: it waits for ever.`
       : 'Nothing can move.';
   }
+  // the classes the report's lockdep text names (a hung-task dump names only held locks)
   const classNames = [
     ...new Set([
       ...(cycle ?? []),
-      ...stuck.map((x) => x.waitsFor).filter((x) => program.locks.some((l) => l.class === x)),
+      ...(reportKind === 'show-all-locks'
+        ? []
+        : stuck.map((x) => x.waitsFor).filter((x) => program.locks.some((l) => l.class === x))),
       ...heldLocks(m, s, found.stuck).map((h) => h.class),
     ]),
   ];
   const classes: LockClass[] = classNames.map((c) => ({ name: c, usage: null, waitType: null }));
+  const held = heldLocks(m, s, found.stuck);
+  const task = taskOf(m, rep);
+  if (reportKind === 'show-all-locks')
+    headline = `INFO: task ${task.comm}:${task.pid} blocked for more than 120 seconds.`;
+  // what print_circular_bug_header(), print_deadlock_bug() and print_usage_bug() print first
+  if (cycle && reportKind !== 'inconsistent-lock-state') {
+    details.acquireLock = cycle[0]!;
+    details.holdingLock = cycle[cycle.length - 1]!;
+  }
+  const acquireIp = firstInterestingFrame(trace)?.function; // the caller of the locking function
+  if (acquireIp && details.acquireLock !== undefined) details.acquireAt = acquireIp;
+  const holdingAt = held
+    .filter((h) => h.class === details.holdingLock && h.task?.pid === task.pid && h.at)
+    .pop()?.at;
+  if (holdingAt) details.holdingAt = holdingAt;
   const repStep = m.step(s, rep);
   const line = repStep?.line ?? 1;
   const report: Report = {
@@ -271,12 +321,12 @@ export function buildDeadlock(program: Program, found: FoundDeadlock, index: num
     lines: { start: line, end: line },
     truncated: false,
     kernel: null,
-    task: { comm: name(rep), pid: rep + 1 },
+    task,
     classes,
     dependencies,
     cycle,
     scenario,
-    heldLocks: heldLocks(m, s, found.stuck),
+    heldLocks: held,
     trace,
     headline,
     details,

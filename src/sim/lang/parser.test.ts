@@ -11,7 +11,19 @@ describe('syntax errors say where and what was expected', () => {
   it('a missing semicolon', () => {
     expect(
       errorsOf('DEFINE_MUTEX(a);\nthread T1 {\n  mutex_lock(&a)\n  mutex_unlock(&a);\n}'),
-    ).toEqual(["4:3: expected ';' after mutex_lock(…), found 'mutex_unlock'"]);
+    ).toEqual(["3:17: expected ';' after mutex_lock(…), found 'mutex_unlock'"]);
+  });
+
+  it('a missing semicolon is marked just past the token it should follow', () => {
+    const { errors } = parseProgram('DEFINE_MUTEX(a)\n\n// later\nthread T1 { mutex_lock(&a); }');
+    expect(errors).toEqual([
+      {
+        line: 1,
+        column: 16,
+        endColumn: 17,
+        message: "expected ';' after DEFINE_MUTEX(…), found 'thread'",
+      },
+    ]);
   });
 
   it('a statement that is not a call', () => {

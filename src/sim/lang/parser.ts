@@ -67,7 +67,14 @@ class Parser {
   }
   private expect(text: string, what: string): Token {
     if (this.is(text)) return this.next();
-    return this.error(this.t, `expected '${text}' ${what}, found ${this.found(this.t)}`);
+    const message = `expected '${text}' ${what}, found ${this.found(this.t)}`;
+    // a missing ';' is missing where the statement ends, not at the next line's first token
+    const prev = this.tokens[this.i - 1];
+    if (text === ';' && prev) {
+      const at = { line: prev.line, column: prev.endColumn, endColumn: prev.endColumn + 1 };
+      throw new SyntaxProblem({ ...at, message });
+    }
+    return this.error(this.t, message);
   }
   private ident(what: string): Token {
     if (this.t.kind === 'ident') return this.next();

@@ -4,21 +4,27 @@
 // ColinIanKing/linux-next 308d11b2). Differences, all documented in docs/trace-format.md: no
 // kernel ident line (a trace names no kernel), no -{outer:inner} wait type (a trace does not say
 // what kind of lock it is), lock instances only when the trace has them, frames as
-// "func+0x0/0x0" when the trace's stack has no offsets, and no irq event stamp.
-import type { Frame, HeldLock, Report, ScenarioStep } from '../../model/types';
-import { frameText, stackFrames } from '../validate/frames';
+// "func+0x0/0x0" when the trace's stack has no offsets, and no irq event stamp. A report that
+// lacks the details lockdep would have (the simulator's) gets them from its cycle, stack and held
+// locks, and its scenario table is made the way lockdep makes it (scenario-table.ts).
+import { firstInterestingFrame } from '../../model/frame';
+import type { Frame, HeldLock, Report, Scenario, ScenarioStep } from '../../model/types';
+import { frameText, stackFrame, stackFrames } from '../validate/frames';
 import { printDependencyPath } from './dependency-path';
+import { printShowAllLocks } from './show-all-locks';
+import { circularTable, recursiveTable, usageBugTable } from './scenario-table';
 
 export function printLockdepReport(report: Report): string {
+  if (report.kind === 'show-all-locks') return printShowAllLocks(report);
   const out: string[] = [];
-  const d = report.details ?? {};
+  const d = withLockDetails(report);
   const usage = new Map(report.classes.map((c) => [c.name, c.usage ?? '....']));
   const name = (cls: string) => ` (${cls}){${usage.get(cls) ?? '....'}}`;
   const lockLine = (
     cls: string,
     address: string | undefined | null,
     at: string | undefined | null,
-  ) => `${address ?? ''}${name(cls)}${at ? `, at: ${at}` : ''}`;
+  ) => `${address ?? ''}${name(cls)}${at ? `, at: ${atText(at)}` : ''}`;
   const task = report.task ? `${report.task.comm}/${report.task.pid}` : 'unknown/0';
   const acquire = () => lockLine(d['acquireLock'] ?? '', d['acquireAddress'], d['acquireAt']);
   const holding = () => lockLine(d['holdingLock'] ?? '', d['holdingAddress'], d['holdingAt']);
@@ -43,22 +49,20 @@ export function printLockdepReport(report: Report): string {
         for (const f of e.trace) out.push(`       ${frameText(f)}`);
       }
       out.push('', 'other info that might help us debug this:', '');
-      const cycle = report.cycle ?? [];
-      if (cycle.length > 2) {
-        out.push(
-          'Chain exists of:',
-          `  ${cycle[0]} --> ${cycle[cycle.length - 2]} --> ${cycle[cycle.length - 1]}`,
-          '',
-        );
-      }
-      printScenario(out, report, ' Possible unsafe locking scenario:');
+      const { scenario, chain } = circularTable(report, d['acquireLock']!, d['holdingLock']!);
+      if (chain) out.push('Chain exists of:', `  ${chain.join(' --> ')}`, '');
+      printScenario(out, scenario, ' Possible unsafe locking scenario:');
       break;
     }
     case 'recursive-locking':
       out.push(`${task} is trying to acquire lock:`, acquire(), '');
       out.push('but task is already holding lock:', holding(), '');
       out.push('other info that might help us debug this:');
-      printScenario(out, report, ' Possible unsafe locking scenario:');
+      printScenario(
+        out,
+        recursiveTable(d['acquireLock']!, d['holdingLock']!),
+        ' Possible unsafe locking scenario:',
+      );
       out.push(' May be due to missing lock nesting notation', '');
       break;
     case 'inconsistent-lock-state':
@@ -67,7 +71,7 @@ export function printLockdepReport(report: Report): string {
       out.push(`{${d['registeredUsage'] ?? '?'}} state was registered at:`);
       for (const f of framesOf(d['registeredTrace'])) out.push(`  ${frameText(f)}`);
       out.push('', 'other info that might help us debug this:');
-      printScenario(out, report, ' Possible unsafe locking scenario:');
+      printScenario(out, usageBugTable(d['acquireLock']!), ' Possible unsafe locking scenario:');
       break;
     case 'irq-lock-inversion': {
       const forwards = d['direction'] !== 'backwards';
@@ -141,6 +145,31 @@ export function printLockdepReport(report: Report): string {
   return out.join('\n') + '\n';
 }
 
+/**
+ * The report's details with the lock being taken and the lock held (and their "at:") filled in
+ * from its cycle, stack and held locks when it does not carry them, as the simulator's may not.
+ */
+function withLockDetails(report: Report): Record<string, string> {
+  const d: Record<string, string> = { ...(report.details ?? {}) };
+  const cycle = report.cycle ?? [];
+  const firstClass = report.scenario?.steps.find((s) => s.class !== null)?.class;
+  const acquire = d['acquireLock'] ?? cycle[0] ?? firstClass ?? '';
+  d['acquireLock'] = acquire;
+  d['holdingLock'] ??= cycle[cycle.length - 1] ?? acquire;
+  // acquire_ip: the caller of the locking function
+  const f = firstInterestingFrame(report.trace);
+  if (f && d['acquireAt'] === undefined) d['acquireAt'] = `${f.function}+${f.offset ?? '0x0/0x0'}`;
+  const held = (report.heldLocks ?? []).filter((h) => h.class === d['holdingLock'] && h.at);
+  if (held.length > 0 && d['holdingAt'] === undefined) d['holdingAt'] = held[held.length - 1]!.at!;
+  return d;
+}
+
+/** An "at:" as %pS prints it ("func+0x1c/0x40 [mod]"), whatever the report carries. */
+function atText(at: string): string {
+  const f = stackFrame(at);
+  return `${f.function}+${f.offset}${f.module ? ` [${f.module}]` : ''}`;
+}
+
 /** The rule under and over the title is as long as the title in the source (§1.1 of the notes). */
 function ruleLength(report: Report): number {
   return report.kind === 'safe-to-unsafe' ? 53 : (report.headline ?? report.title).length;
@@ -150,9 +179,9 @@ function framesOf(joined: string | undefined): Frame[] {
   return joined ? stackFrames(joined.split('\n')) : [];
 }
 
-function printScenario(out: string[], report: Report, header: string): void {
-  const steps = report.scenario?.steps ?? [];
-  const twoCpus = (report.scenario?.cpus.length ?? 1) > 1;
+function printScenario(out: string[], scenario: Scenario | null, header: string): void {
+  const steps = scenario?.steps ?? [];
+  const twoCpus = (scenario?.cpus.length ?? 1) > 1;
   out.push(header, '');
   out.push(twoCpus ? '       CPU0                    CPU1' : '       CPU0');
   out.push(twoCpus ? '       ----                    ----' : '       ----');
@@ -167,7 +196,7 @@ function printIrqScenario(out: string[], report: Report): void {
   const unsafe = steps[0]?.class;
   if (middle && middle !== unsafe)
     out.push('Chain exists of:', `  ${safe} --> ${middle} --> ${unsafe}`, '');
-  printScenario(out, report, ' Possible interrupt unsafe locking scenario:');
+  printScenario(out, report.scenario, ' Possible interrupt unsafe locking scenario:');
 }
 
 function stepText(s: ScenarioStep): string {
@@ -183,7 +212,11 @@ function stepText(s: ScenarioStep): string {
 }
 
 function printHeld(out: string[], report: Report, task: string): void {
-  const held: HeldLock[] = report.heldLocks ?? [];
+  // lockdep_print_held_locks(curr): the reporting task's locks only
+  const t = report.task;
+  const held: HeldLock[] = (report.heldLocks ?? []).filter(
+    (h) => !h.task || !t || (h.task.comm === t.comm && h.task.pid === t.pid),
+  );
   if (held.length === 0) {
     out.push(`no locks held by ${task}.`);
     return;
@@ -191,7 +224,7 @@ function printHeld(out: string[], report: Report, task: string): void {
   out.push(`${held.length} lock${held.length > 1 ? 's' : ''} held by ${task}:`);
   const usage = new Map(report.classes.map((c) => [c.name, c.usage ?? '....']));
   for (const h of held) {
-    const at = h.at ? `, at: ${h.at}` : '';
+    const at = h.at ? `, at: ${atText(h.at)}` : '';
     // before 4.16 no instance was printed and print_lock_name()'s leading space made two
     const address = h.address ?? '';
     out.push(` #${h.index}: ${address} (${h.class}){${usage.get(h.class) ?? '....'}}${at}`);

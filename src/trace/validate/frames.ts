@@ -32,7 +32,10 @@ export function acquireAt(stack: readonly string[]): string | null {
   return `${f.function}+${f.offset}${f.module ? ` [${f.module}]` : ''}`;
 }
 
-/** A frame as lockdep's stack_trace_print() shows it: "func+0x1c/0x40 [mod]". */
+/**
+ * A frame as lockdep's stack_trace_print() shows it: "func+0x1c/0x40 [mod]". %pS always prints
+ * an offset, and a bare name would not read back as a frame: none known prints as +0x0/0x0.
+ */
 export function frameText(f: Frame): string {
-  return `${f.function}${f.offset ? `+${f.offset}` : ''}${f.module ? ` [${f.module}]` : ''}`;
+  return `${f.function}+${f.offset ?? '0x0/0x0'}${f.module ? ` [${f.module}]` : ''}`;
 }
