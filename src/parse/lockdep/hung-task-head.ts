@@ -17,7 +17,8 @@ export const HUNG_TITLE =
 // "Tainted: G        W          6.1.0 #1"; syzbot's kernels print "Not tainted syzkaller #0".
 const IDENT = /^\s*(Not tainted|Tainted:[ A-Z]{0,40}?)\s+(\S{1,100})\s+(#\S{1,40})\s*$/;
 const COREDUMP = /^\s*Blocked by coredump\.?\s*$/;
-const ECHO = /^\s*"echo 0 > \/proc\/sys\/kernel\/hung_task_timeout_secs" disables this message\.?\s*$/;
+const ECHO =
+  /^\s*"echo 0 > \/proc\/sys\/kernel\/hung_task_timeout_secs" disables this message\.?\s*$/;
 const SUPPRESSED = /^\s*Future hung task reports are suppressed/;
 // ≤ 4.x show_stack() dumped the stack's words before the trace: " ffff88007b4a3d28 ffff88007c8a6e00 …";
 // a line ending in an address looks mailer-cut to the cleaner, which glues the unindented
@@ -120,8 +121,8 @@ export function readHungTaskHead(lines: readonly CleanLine[], start: number): Hu
     }
     blanks = 0;
     const beforeTask = current === head.shown && !current.line && traceLines.length === 0;
-    let ident: RegExpExecArray | null = null;
-    if (beforeTask && !head.ident && (ident = IDENT.exec(text))) {
+    const ident = beforeTask && !head.ident ? IDENT.exec(text) : null;
+    if (ident) {
       head.ident = { taint: ident[1]!.trim(), release: ident[2]!, build: ident[3]!, line: l };
     } else if (beforeTask && COREDUMP.test(text)) {
       head.coredump = l;

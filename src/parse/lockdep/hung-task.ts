@@ -132,7 +132,9 @@ function fillHead(b: ReportBuilder, head: HungTaskHead): void {
   r.title = fn ? `INFO: task hung in ${fn}` : 'INFO: task hung';
   if (r.trace.length === 0) {
     if (head.ranOut && !r.heldLocks)
-      b.truncate(`the report stops after line ${b.lastOrigin}: the hung task's call trace is missing`);
+      b.truncate(
+        `the report stops after line ${b.lastOrigin}: the hung task's call trace is missing`,
+      );
     else b.diag(head.titleLine, 'warning', "the hung task's call trace is missing");
   }
 }
