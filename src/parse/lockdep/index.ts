@@ -16,6 +16,8 @@ import { fromFrames, pickGuiltyFunction } from './guilty-function';
 import { assembleCircular } from './circular-dependency';
 import { CHAIN_ENTRY, RULE_EQ } from './content';
 import { assembleHeldLockFreed } from './held-lock-freed';
+import { parseHungTask } from './hung-task';
+import { hungTaskTitle } from './hung-task-head';
 import { assembleInconsistent } from './inconsistent-lock-state';
 import { assembleInvalidWaitContext } from './invalid-wait-context';
 import { assembleIrqInversion } from './irq-lock-inversion';
@@ -57,6 +59,7 @@ function sniff(lines: readonly CleanLine[], i: number): boolean {
   if (text.length > 2000 || !START_HINT.test(text)) return false;
   if (RULE_EQ.test(text)) return bannerTitleAt(lines, i) !== null;
   if (titleAt(lines, i)) return true;
+  if (hungTaskTitle(text)) return true;
   if (lockingBugAt(lines, i)) return true;
   if (CHAIN_ENTRY.test(text)) return true;
   const h = recognizeSection(text);
@@ -113,6 +116,7 @@ function assembleTitledBug(b: ReportBuilder): Report {
 }
 
 function parse(lines: readonly CleanLine[], start: number): ParsedReport {
+  if (hungTaskTitle(lines[start]!.text)) return parseHungTask(lines, start);
   if (!RULE_EQ.test(lines[start]!.text) && !titleAt(lines, start) && lockingBugAt(lines, start)) {
     const { report, end } = parseLockingBug(lines, start);
     return { report, end: Math.max(end, start + 1) };

@@ -46,6 +46,10 @@ export const LOCKDEP_LINE_STARTS: readonly RegExp[] = [
   /RCU used illegally from /,
   /stack backtrace:/,
   /Showing all locks held in the system:/,
+  // kernel/hung_task.c and sched_show_task()
+  /INFO: task \S.{0,63}?:\d+ (?:blocked |is blocked |<\w+> blocked )/,
+  /"echo 0 > \/proc\/sys\/kernel\/hung_task_timeout_secs"/,
+  /task:\S.{0,14}? +state:[A-Z]/,
   /CPU: \d+ (?:UID: \d+ )?PID: \d+ Comm: /,
   /Hardware name: /,
   /Call [Tt]race:/,

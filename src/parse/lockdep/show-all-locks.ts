@@ -6,6 +6,12 @@ import { readHeldLocks } from './held-locks';
 import { formatTask } from './task';
 
 export function assembleShowAllLocks(b: ReportBuilder): Report {
+  readShowAllLocks(b);
+  return finish(b);
+}
+
+/** Everything but finish(): the hung-task head (hung-task.ts) fills in the rest. */
+export function readShowAllLocks(b: ReportBuilder): void {
   fillCommon(b, { heldOfTask: false });
   b.report.task = null;
   const all: HeldLock[] = [];
@@ -24,12 +30,11 @@ export function assembleShowAllLocks(b: ReportBuilder): Report {
   b.report.heldLocks = all;
   b.detail('tasks', String(tasks));
   b.report.title = `locks held in the system (${tasks} task${tasks === 1 ? '' : 's'}, ${all.length} lock${all.length === 1 ? '' : 's'})`;
-  if (b.rl.stop.reason === 'input' || b.rl.stop.reason === 'gap') {
+  if (start && (b.rl.stop.reason === 'input' || b.rl.stop.reason === 'gap')) {
     b.diag(
       null,
       'info',
       'the closing ==== rule of the list is missing: the list may be incomplete',
     );
   }
-  return finish(b);
 }

@@ -93,6 +93,11 @@ thread T2 { mutex_lock(&n); mutex_lock(&m); mutex_unlock(&m); mutex_unlock(&n); 
       expect(out.reports).toHaveLength(1);
       const back = out.reports[0]!;
       expect(back.kind).toBe('show-all-locks');
+      // the hung-task head reads back into the same report: who hangs, and where
+      expect(back.task).toEqual(d.report.task);
+      expect(back.headline).toBe(d.report.headline);
+      expect(back.trace.map((f) => f.function)).toEqual(d.report.trace.map((f) => f.function));
+      expect(back.title).toBe('INFO: task hung in T1');
       expect(sorted(back.classes)).toEqual(sorted(d.report.classes));
       const held = (hs: typeof back.heldLocks) =>
         (hs ?? []).map((h) => `${h.task?.comm}/${h.task?.pid} #${h.index} ${h.class}`);
