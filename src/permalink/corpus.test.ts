@@ -3,25 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../parse';
-import { CORPUS_DIR, corpusAvailable, corpusFiles } from '../parse/corpus';
+import { CORPUS_DIR, corpusAvailable, corpusFiles, REPORT_FOLDERS } from '../parse/corpus';
 import { decodePermalink, encodeFragmentV1 } from './codec';
 import { reportFingerprint } from './reduce';
 import { reduceViewState } from './share';
 import { defaultViewState, type ViewState } from './state';
 
-const FOLDERS = [
-  'seeds',
-  'linux',
-  'freebsd',
-  'openbsd',
-  'tsan',
-  'helgrind',
-  'java',
-  'go-deadlock',
-  'abseil',
-  'other',
-];
-const files = corpusAvailable() ? FOLDERS.flatMap((f) => corpusFiles(f)) : [];
+const files = corpusAvailable() ? REPORT_FOLDERS.flatMap((f) => corpusFiles(f)) : [];
 
 describe.skipIf(!corpusAvailable())(`permalinks over the corpus at ${CORPUS_DIR}`, () => {
   it('finds the corpus', () => {

@@ -1,23 +1,8 @@
 // The lock graph as Cytoscape elements: data (label, size) and the classes the stylesheet reads.
 import type { ElementDefinition } from 'cytoscape';
-import { cycleEdgeIds, type LockGraph } from '../../../src/graph';
+import { cycleEdgeIds, edgeLabel, type LockGraph } from '../../../src/graph';
 import type { Report } from '../../../src/model/types';
 import type { NodeLabel } from './label';
-
-/** "#3" for a chain entry, "new" for the acquisition that triggered the report. */
-export function edgeLabel(
-  edge: LockGraph['edges'][number],
-  reports: readonly Report[],
-  merged: boolean,
-): string {
-  // Merged, dozens of "new" and "#k" labels would only cover the arrows.
-  if (merged) return '';
-  if (edge.isNew) return 'new';
-  if (edge.dependencies.length !== 1) return '';
-  const ref = edge.dependencies[0]!;
-  const k = reports[ref.report]?.dependencies[ref.index]?.chainEntry;
-  return k === null || k === undefined ? '' : `#${k}`;
-}
 
 export function graphElements(
   graph: LockGraph,
