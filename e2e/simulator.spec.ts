@@ -58,6 +58,13 @@ test('every example in the gallery loads, and Run finds the deadlocks the explor
     else await expect(sim.noDeadlock).toBeVisible();
     await expect(sim.status).toContainText('every interleaving');
     await expect(sim.oneRun).toBeVisible();
+    // lockdep's silence on a deadlock through a completion is explained, and only there
+    const viaCompletion = s.deadlocks.some((d) => d.cycle?.some((c) => c.startsWith('(complete)')));
+    const silent = (await page.getByTestId('sim.one-run.none').count()) > 0;
+    await expect(page.getByTestId('sim.one-run.completion'), ex.id).toHaveCount(
+      silent && viaCompletion ? 1 : 0,
+    );
+    if (ex.id === 'completion') expect(silent && viaCompletion, ex.id).toBe(true);
     if (ex.id === 'abba') await page.screenshot({ path: `${DIR}/simulator-results.png` });
   }
   await sim.example('philosophers').click();

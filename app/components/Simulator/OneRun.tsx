@@ -7,6 +7,10 @@ export function OneRun() {
   const openRunReport = useAppStore((s) => s.openRunReport);
   if (!answer?.exploration) return null;
   const run = answer.run;
+  // lockdep tracked completions only with cross-release (4.14): a wait on one is invisible to it
+  const throughCompletion = answer.exploration.deadlocks
+    .flatMap((d) => d.cycle ?? [])
+    .find((c) => c.startsWith('(complete)'));
   return (
     <section className="sim-one-run" data-testid="sim.one-run" aria-labelledby="sim-one-run">
       <h3 id="sim-one-run" className="sim-section__heading">
@@ -22,7 +26,16 @@ export function OneRun() {
             run that did not.
           </p>
           {run.reports.length === 0 ? (
-            <p data-testid="sim.one-run.none">Lockdep would print nothing on this run.</p>
+            <>
+              <p data-testid="sim.one-run.none">Lockdep would print nothing on this run.</p>
+              {throughCompletion && (
+                <p className="muted" data-testid="sim.one-run.completion">
+                  The deadlock above goes through the completion {throughCompletion}: lockdep has
+                  not tracked waits on completions since cross-release was removed in Linux 4.15, so
+                  a running kernel would not warn about it either.
+                </p>
+              )}
+            </>
           ) : (
             <ul className="sim-one-run__list">
               {run.reports.map((r, i) => (
