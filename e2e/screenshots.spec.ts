@@ -14,7 +14,8 @@ for (const scheme of ['light', 'dark'] as const) {
     test(`the example report (${scheme})`, async ({ app }) => {
       await app.open();
       await expect(app.input.box).not.toHaveValue('');
-      await expect(app.results.details.root.or(app.results.noReport)).toBeVisible();
+      await expect(app.results.details.root).toBeVisible();
+      await app.graph.drawn();
       await app.page.screenshot({ path: `${DIR}/example-${scheme}.png`, fullPage: true });
     });
 
