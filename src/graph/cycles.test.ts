@@ -4,6 +4,9 @@ import { cycleEdgeIds, findCycles, pathBetween, shortestCycleThrough } from './c
 import { edgeId } from './types';
 import { SEVEN, circularReport, dep, makeReport } from './testdata/reports';
 
+/** Far above any normal run even on a loaded machine; speed itself is measured by `npm run bench`. */
+const HANG_MS = 20_000;
+
 const graphOf = (pairs: readonly [string, string][]) =>
   buildLockGraph([makeReport({ dependencies: pairs.map(([a, b]) => dep(a, b)) })]);
 
@@ -156,7 +159,8 @@ describe('findCycles', () => {
     const { cycles, complete } = findCycles(graphOf(pairs), { limit: 1e9, budget: 100_000 });
     expect(complete).toBe(false);
     expect(cycles.length).toBeGreaterThan(0);
-    expect(performance.now() - t0).toBeLessThan(2000);
+    // a hang guard, not a speed check: super-linear blow-up on these inputs takes minutes
+    expect(performance.now() - t0).toBeLessThan(HANG_MS);
   });
 
   it('none in a DAG; the report cycle in a report', () => {

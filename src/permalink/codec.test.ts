@@ -7,6 +7,9 @@ import { dictionaryV1 } from './dictionary-v1';
 import { defaultViewState, type ViewState } from './state';
 import { SAMPLE_LOG } from './testdata/sample-log';
 
+/** Far above any normal run even on a loaded machine; speed itself is measured by `npm run bench`. */
+const HANG_MS = 20_000;
+
 const STATE: ViewState = {
   input: SAMPLE_LOG,
   report: 1,
@@ -148,7 +151,8 @@ describe('permalink codec v1', () => {
     // The header says 10 bytes: the inflater's own cap stops it.
     const t0 = performance.now();
     expect(await errorOf(craftLink(zeros, 10))).toBe('This link would unpack to more than 10 MB');
-    expect(performance.now() - t0).toBeLessThan(5000);
+    // a hang guard, not a speed check: super-linear blow-up on these inputs takes minutes
+    expect(performance.now() - t0).toBeLessThan(HANG_MS);
   });
 
   it('says damaged when the header and the content disagree', async () => {

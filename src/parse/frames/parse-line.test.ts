@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseFrameLine } from './parse-line';
 
+/** Far above any normal run even on a loaded machine; speed itself is measured by `npm run bench`. */
+const HANG_MS = 20_000;
+
 // lines that must not become frames
 const negatives: [string, string][] = [
   ['held lock', ' #0: ffff888106a71958 (&x){+.+.}-{3:3}, at: foo+0x1/0x2'],
@@ -75,6 +78,7 @@ describe('parseFrameLine', () => {
     ];
     const t0 = performance.now();
     for (const line of bad) expect(parseFrameLine(line)).toBeNull();
-    expect(performance.now() - t0).toBeLessThan(2000);
+    // a hang guard, not a speed check: super-linear blow-up on these inputs takes minutes
+    expect(performance.now() - t0).toBeLessThan(HANG_MS);
   });
 });

@@ -5,6 +5,9 @@ import type { Report } from '../../model/types';
 import type { CleanLine } from '../clean/types';
 import { freebsdWitnessParser, openbsdWitnessParser } from './index';
 
+/** Far above any normal run even on a loaded machine; speed itself is measured by `npm run bench`. */
+const HANG_MS = 20_000;
+
 function toLines(text: string): CleanLine[] {
   return text
     .split('\n')
@@ -443,7 +446,8 @@ describe('robustness', () => {
     const t0 = performance.now();
     expect(() => scan(long)).not.toThrow();
     expect(() => scan('lock order reversal:\n 1st 0x1 ((((\n 2nd 0x2 ))))')).not.toThrow();
-    expect(performance.now() - t0).toBeLessThan(2000);
+    // a hang guard, not a speed check: super-linear blow-up on these inputs takes minutes
+    expect(performance.now() - t0).toBeLessThan(HANG_MS);
   });
 });
 
@@ -464,6 +468,7 @@ describe('long lines', () => {
       ].join('\n'),
     );
     expect(rs).toHaveLength(1);
-    expect(performance.now() - t0).toBeLessThan(1000);
+    // a hang guard, not a speed check: super-linear blow-up on these inputs takes minutes
+    expect(performance.now() - t0).toBeLessThan(HANG_MS);
   });
 });
