@@ -262,12 +262,10 @@ test('a program past the state budget runs in the worker: the page stays respons
   await expect(sim.ok).toBeVisible();
   await sim.run.click();
   await expect(sim.status).toHaveAttribute('data-state', 'running');
-  // the main thread answers while the worker explores
-  const t0 = Date.now();
+  // the main thread answers while the worker explores: the click is handled before the run ends
   await sim.gallery.page().getByTestId('sim.gallery.toggle').click();
   await expect(sim.gallery).toBeHidden();
   expect(await page.evaluate(() => window.lockscope!.state().simulator.status)).toBe('running');
-  expect(Date.now() - t0).toBeLessThan(2000);
   const s = await sim.finished();
   expect(s.complete).toBe(false);
   expect(s.statesExplored).toBe(s.stateBudget);
