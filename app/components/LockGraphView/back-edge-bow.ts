@@ -1,5 +1,7 @@
 // An edge that points back up is drawn straight when nothing is in its way, and bowed out to the
 // side just far enough to clear the boxes it would otherwise cross (a cycle closing over a column).
+import type { Core } from 'cytoscape';
+import type { NodeLabel } from './label';
 
 export interface Box {
   x: number;
@@ -42,4 +44,32 @@ export function backEdgeBow(
   // One control point: the curve's apex is half the control distance out.
   const bow = 2 * apex;
   return dy < 0 ? side * bow : -side * bow;
+}
+
+/** Marks the layout's back edges on the drawn graph: class `back` and the bow that clears the boxes. */
+export function bowBackEdges(
+  cy: Core,
+  pos: Record<string, { x: number; y: number }>,
+  labels: ReadonlyMap<string, NodeLabel>,
+  backEdges: readonly string[],
+  width: number,
+): void {
+  const boxes: Box[] = [];
+  for (const [id, l] of labels) {
+    const p = pos[id];
+    if (p) boxes.push({ x: p.x, y: p.y, w: l.width, h: l.height });
+  }
+  const back = new Set(backEdges);
+  cy.batch(() =>
+    cy.edges().forEach((e) => {
+      const from = pos[e.source().id()];
+      const to = pos[e.target().id()];
+      const bow =
+        back.has(e.id()) && from && to && from !== to
+          ? backEdgeBow(from, to, boxes, from.x >= width / 2 ? 1 : -1)
+          : 0;
+      e.toggleClass('back', bow !== 0);
+      e.data('bow', bow);
+    }),
+  );
 }

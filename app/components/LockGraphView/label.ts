@@ -63,3 +63,12 @@ export function layoutLabel(name: string, m: LabelMetrics): NodeLabel {
     height: Math.ceil(lines.length * m.lineHeight + 2 * m.padY),
   };
 }
+
+/** The boxes the layout worker places, by class name. */
+export function labelSizes(
+  labels: ReadonlyMap<string, NodeLabel>,
+): Record<string, { width: number; height: number }> {
+  const sizes: Record<string, { width: number; height: number }> = Object.create(null);
+  for (const [id, l] of labels) sizes[id] = { width: l.width, height: l.height };
+  return sizes;
+}

@@ -7,9 +7,9 @@ import { useEffect, useState } from 'react';
 import type { Core } from 'cytoscape';
 import type { ExplorerView } from '../../store';
 import { createLayoutClient, LayoutSuperseded, type LayoutFn } from '../../worker/layout-client';
-import { backEdgeBow, type Box } from './back-edge-bow';
+import { bowBackEdges } from './back-edge-bow';
 import { explorerElements, moreId, moreLabel } from './explorer-elements';
-import { layoutLabel, type NodeLabel } from './label';
+import { labelSizes, layoutLabel, type NodeLabel } from './label';
 import { readPalette } from './graph-style';
 import { fitGraph, labelMetrics } from './useGraphContent';
 import { createEdgeLayer, type EdgeLayer } from './whole-edges';
@@ -57,8 +57,7 @@ export function useExplorerContent(
     for (const h of view.hidden)
       labels.set(moreId(h.name, h.direction), stubLabel(moreLabel(h.count, h.direction), m));
     const elements = explorerElements(view, labels);
-    const sizes: Record<string, { width: number; height: number }> = Object.create(null);
-    for (const [id, l] of labels) sizes[id] = { width: l.width, height: l.height };
+    const sizes = labelSizes(labels);
     const shape = {
       nodes: [...labels.keys()].map((id) => ({ id })),
       edges: elements
@@ -162,32 +161,4 @@ function stubLabel(text: string, m: ReturnType<typeof labelMetrics>): NodeLabel 
     width: Math.ceil(longest * m.charWidth + 2 * m.padX),
     height: Math.ceil(lines.length * m.lineHeight + 2 * m.padY),
   };
-}
-
-/** The edges the layout set aside point back up: bow them clear of the boxes in their way. */
-function bowBackEdges(
-  cy: Core,
-  pos: Record<string, { x: number; y: number }>,
-  labels: ReadonlyMap<string, NodeLabel>,
-  backEdges: readonly string[],
-  width: number,
-): void {
-  const boxes: Box[] = [];
-  for (const [id, l] of labels) {
-    const p = pos[id];
-    if (p) boxes.push({ x: p.x, y: p.y, w: l.width, h: l.height });
-  }
-  const back = new Set(backEdges);
-  cy.batch(() =>
-    cy.edges().forEach((e) => {
-      const from = pos[e.source().id()];
-      const to = pos[e.target().id()];
-      const bow =
-        back.has(e.id()) && from && to && from !== to
-          ? backEdgeBow(from, to, boxes, from.x >= width / 2 ? 1 : -1)
-          : 0;
-      e.toggleClass('back', bow !== 0);
-      e.data('bow', bow);
-    }),
-  );
 }

@@ -5,7 +5,7 @@ import type { Core } from 'cytoscape';
 import type { LockGraph } from '../../../src/graph';
 import type { Report } from '../../../src/model/types';
 import { createLayoutClient, LayoutSuperseded, type LayoutFn } from '../../worker/layout-client';
-import { backEdgeBow, type Box } from './back-edge-bow';
+import { bowBackEdges } from './back-edge-bow';
 import { graphElements } from './graph-elements';
 import {
   LABEL_FONT_FAMILY,
@@ -13,7 +13,7 @@ import {
   labelFontSize,
   type GraphVariant,
 } from './graph-style';
-import { layoutLabel, type LabelMetrics } from './label';
+import { labelSizes, layoutLabel, type LabelMetrics } from './label';
 
 let layout: LayoutFn | null = null;
 const metrics = new Map<GraphVariant, LabelMetrics>();
@@ -85,8 +85,7 @@ export function useGraphContent(
     const m = labelMetrics(variant);
     const labels = new Map(graph.nodes.map((n) => [n.id, layoutLabel(n.id, m)]));
     cy.batch(() => cy.add(graphElements(graph, labels, reports, merged)));
-    const sizes: Record<string, { width: number; height: number }> = Object.create(null);
-    for (const [id, l] of labels) sizes[id] = { width: l.width, height: l.height };
+    const sizes = labelSizes(labels);
     layout ??= createLayoutClient();
     // Rows wrap near the view's width, so a wide rank does not shrink the whole picture.
     const maxRowWidth = Math.max(600, (container?.clientWidth ?? 800) / 0.8);
@@ -104,24 +103,7 @@ export function useGraphContent(
           fit: false,
           animate: false,
         }).run();
-        const boxes: Box[] = [];
-        for (const [id, l] of labels) {
-          const p = pos[id];
-          if (p) boxes.push({ x: p.x, y: p.y, w: l.width, h: l.height });
-        }
-        const back = new Set(answer.backEdges);
-        cy.batch(() =>
-          cy.edges().forEach((e) => {
-            const from = pos[e.source().id()];
-            const to = pos[e.target().id()];
-            const bow =
-              back.has(e.id()) && from && to && from !== to
-                ? backEdgeBow(from, to, boxes, from.x >= answer.width / 2 ? 1 : -1)
-                : 0;
-            e.toggleClass('back', bow !== 0);
-            e.data('bow', bow);
-          }),
-        );
+        bowBackEdges(cy, pos, labels, answer.backEdges, answer.width);
         fitGraph(cy);
         setPlaced(key);
         afterPaint(cy, () => {
